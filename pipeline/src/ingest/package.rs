@@ -1,0 +1,368 @@
+//! Packages: finding them, reading their manifests, and the file-level pass that checks
+//! each file against its manifest entry while validating and staging its rows.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::row::{self, Value};
+use super::stage::{quarantine_schema, staged_schema, BatchFile, Origin};
+use crate::layout::{self, Layout};
+use crate::period::Period;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Manifest {
+    pub submitter_id: String,
+    pub submitter_kind: String,
+    #[serde(default)]
+    pub submitter_name: String,
+    pub period: String,
+    pub sequence: i64,
+    pub layout: String,
+    pub files: BTreeMap<String, ManifestFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ManifestFile {
+    pub rows: u64,
+    pub sha256: String,
+}
+
+/// A folder holding a `manifest.json`, with what could be read of it.
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub dir: PathBuf,
+    pub manifest: Result<Manifest, String>,
+}
+
+impl Package {
+    /// Sort key: period, submitter, sequence (the contract's processing order), then folder.
+    pub fn order_key(&self) -> (String, String, i64, PathBuf) {
+        match &self.manifest {
+            Ok(m) => (m.period.clone(), m.submitter_id.clone(), m.sequence, self.dir.clone()),
+            Err(_) => (String::new(), String::new(), 0, self.dir.clone()),
+        }
+    }
+}
+
+/// Every folder under `input` that contains a `manifest.json`, in processing order.
+pub fn discover(input: &Path) -> io::Result<Vec<Package>> {
+    let mut dirs = Vec::new();
+    walk(input, &mut dirs)?;
+    let mut packages: Vec<Package> = dirs
+        .into_iter()
+        .map(|dir| {
+            let path = dir.join("manifest.json");
+            let manifest = std::fs::read(&path)
+                .map_err(|e| format!("manifest.json: cannot read: {e}"))
+                .and_then(|b| serde_json::from_slice::<Manifest>(&b).map_err(|e| format!("manifest.json: {e}")));
+            Package { dir, manifest }
+        })
+        .collect();
+    packages.sort_by_key(Package::order_key);
+    Ok(packages)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    if dir.join("manifest.json").is_file() {
+        out.push(dir.to_path_buf());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
+    entries.sort();
+    for e in entries {
+        if e.is_dir() {
+            walk(&e, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks the manifest's own fields against the contract; returns the layout to read with.
+pub fn check_manifest(m: &Manifest) -> Result<(&'static Layout, Period), String> {
+    let period: Period = m.period.parse().map_err(|e| format!("manifest.json: period: {e}"))?;
+    let expected_kind = if m.submitter_id.starts_with("county-") {
+        let fips = &m.submitter_id[7..];
+        if !crate::geography::is_mn_county(fips) {
+            return Err(format!("manifest.json: submitter_id `{}` is not a Minnesota county", m.submitter_id));
+        }
+        "county"
+    } else if m.submitter_id.starts_with("tribe-") {
+        if !crate::geography::TRIBES.iter().any(|t| t.id == m.submitter_id) {
+            return Err(format!("manifest.json: submitter_id `{}` is not a tribal nation of the contract", m.submitter_id));
+        }
+        "tribal"
+    } else if let Some(slug) = m.submitter_id.strip_prefix("mco-") {
+        if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(format!("manifest.json: submitter_id `{}` is not an MCO id (mco-<slug>)", m.submitter_id));
+        }
+        "mco"
+    } else {
+        return Err(format!("manifest.json: submitter_id `{}` must start with county-, tribe- or mco-", m.submitter_id));
+    };
+    if m.submitter_kind != expected_kind {
+        return Err(format!(
+            "manifest.json: submitter_kind `{}` does not match submitter_id `{}` (expected `{expected_kind}`)",
+            m.submitter_kind, m.submitter_id
+        ));
+    }
+    let expected_layout = if expected_kind == "mco" { "mco-v1" } else { "standard-v1" };
+    if m.layout != expected_layout {
+        return Err(format!("manifest.json: layout `{}` is not the layout for a {expected_kind} (`{expected_layout}`)", m.layout));
+    }
+    if m.sequence < 1 {
+        return Err(format!("manifest.json: sequence {} must be 1 or more", m.sequence));
+    }
+    let layout = layout::builtin(&m.layout).expect("built-in layout");
+    Ok((layout, period))
+}
+
+/// Per-file outcome of the first pass.
+#[derive(Debug, Default, Clone)]
+pub struct FileCount {
+    pub read: u64,
+}
+
+/// What the first pass learned about one package.
+#[derive(Debug)]
+pub struct Staged {
+    /// Rows read per file (data records, header excluded).
+    pub files: BTreeMap<String, FileCount>,
+    /// Every problem that makes the package fail, one per failing file (or the manifest).
+    pub problems: Vec<String>,
+    /// The staging files written (removed again if the package does not load).
+    pub outputs: Vec<PathBuf>,
+}
+
+/// Reads, checks and stages every file of a package. Row-level rejects go to the
+/// quarantine staging file; file-level problems make the whole package fail.
+pub fn stage_package(pkg: &Package, origin: &Origin, staging: &Path) -> io::Result<Staged> {
+    let mut staged = Staged { files: BTreeMap::new(), problems: Vec::new(), outputs: Vec::new() };
+    let manifest = match &pkg.manifest {
+        Ok(m) => m,
+        Err(e) => {
+            staged.problems.push(e.clone());
+            return Ok(staged);
+        }
+    };
+    let (layout, period) = match check_manifest(manifest) {
+        Ok(x) => x,
+        Err(e) => {
+            staged.problems.push(e);
+            return Ok(staged);
+        }
+    };
+    for f in &layout.files {
+        staged.files.insert(f.name.clone(), FileCount::default());
+    }
+    // Files listed but absent, present but unlisted, or not part of the layout.
+    let mut present: Vec<String> = std::fs::read_dir(&pkg.dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "manifest.json")
+        .collect();
+    present.sort();
+    for name in &present {
+        if !manifest.files.contains_key(name) {
+            staged.problems.push(format!("{name}: present but not listed in manifest.json"));
+        } else if layout.file(name).is_none() {
+            staged.problems.push(format!("{name}: not a file of layout {}", layout.name));
+        }
+    }
+    for f in &layout.files {
+        let listed = manifest.files.contains_key(&f.name);
+        let exists = present.contains(&f.name);
+        match (listed, exists) {
+            (true, false) => staged.problems.push(format!("{}: listed in manifest.json but absent", f.name)),
+            (false, false) => staged.problems.push(format!("{}: required by layout {} but absent", f.name, layout.name)),
+            _ => {}
+        }
+    }
+    for name in manifest.files.keys() {
+        if layout.file(name).is_none() && !present.contains(name) {
+            staged.problems.push(format!("{name}: listed in manifest.json but not a file of layout {}", layout.name));
+        }
+    }
+
+    let mut quarantine = BatchFile::new(staging.join("quarantine").join(format!("{:06}.parquet", origin.pkg)), quarantine_schema());
+    let mut tables: BTreeMap<&'static str, BatchFile> = BTreeMap::new();
+    for f in &layout.files {
+        let path = pkg.dir.join(&f.name);
+        if !path.is_file() {
+            continue;
+        }
+        let expected = manifest.files.get(&f.name);
+        match read_file(&path, f, layout, period.last_day(), origin, staging, &mut tables, &mut quarantine) {
+            Ok((rows, sha)) => {
+                staged.files.get_mut(&f.name).expect("file").read = rows;
+                if let Some(e) = expected {
+                    if e.rows != rows {
+                        staged.problems.push(format!("{}: manifest says {} rows, file has {rows}", f.name, e.rows));
+                    } else if !e.sha256.eq_ignore_ascii_case(&sha) {
+                        staged.problems.push(format!("{}: sha256 {sha} does not match manifest {}", f.name, e.sha256));
+                    }
+                }
+            }
+            Err(FileProblem::Malformed(msg)) => staged.problems.push(format!("{}: {msg}", f.name)),
+            Err(FileProblem::Io(e)) => return Err(e),
+        }
+    }
+    for (_, t) in tables {
+        staged.outputs.push(t.path().to_path_buf());
+        t.finish()?;
+    }
+    staged.outputs.push(quarantine.path().to_path_buf());
+    quarantine.finish()?;
+    Ok(staged)
+}
+
+enum FileProblem {
+    Malformed(String),
+    Io(io::Error),
+}
+
+impl From<io::Error> for FileProblem {
+    fn from(e: io::Error) -> Self {
+        FileProblem::Io(e)
+    }
+}
+
+/// Hashes every byte the CSV reader pulls through it.
+struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// The bytes of one record, without its line terminator, for the quarantine.
+pub fn raw_bytes(file: &File, start: u64, end: u64) -> io::Result<String> {
+    let mut buf = vec![0u8; (end - start) as usize];
+    file.read_exact_at(&mut buf, start)?;
+    while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        buf.pop();
+    }
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_file(
+    path: &Path,
+    plan: &layout::FilePlan,
+    layout: &Layout,
+    period_end: NaiveDate,
+    origin: &Origin,
+    staging: &Path,
+    tables: &mut BTreeMap<&'static str, BatchFile>,
+    quarantine: &mut BatchFile,
+) -> Result<(u64, String), FileProblem> {
+    let d = &layout.dialect;
+    let raw_file = File::open(path)?;
+    let mut hashing = HashingReader { inner: io::BufReader::with_capacity(1 << 16, File::open(path)?), hasher: Sha256::new() };
+    let mut rows = 0u64;
+    {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(d.delimiter)
+            .quoting(d.quoting)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&mut hashing);
+        let mut record = csv::ByteRecord::new();
+        let mut first = true;
+        let file_name = plan.name.as_str();
+        while reader.read_byte_record(&mut record).map_err(|e| FileProblem::Malformed(csv_problem(&e)))? {
+            let start = record.position().map(|p| p.byte()).unwrap_or(0);
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let end = reader.position().byte();
+            let mut fields: Vec<&str> = Vec::with_capacity(record.len());
+            for field in record.iter() {
+                fields.push(std::str::from_utf8(field).map_err(|_| {
+                    FileProblem::Malformed(format!("line {line}: not UTF-8 text (the file must be encoded as UTF-8)"))
+                })?);
+            }
+            if first {
+                first = false;
+                if let Some(f0) = fields.first_mut() {
+                    *f0 = f0.trim_start_matches('\u{feff}');
+                }
+                if fields != plan.header {
+                    return Err(FileProblem::Malformed(header_problem(&fields, plan, d.delimiter)));
+                }
+                continue;
+            }
+            rows += 1;
+            match row::validate(plan, d, &fields, period_end) {
+                Ok(row) => {
+                    let target = &plan.targets[row.target];
+                    let table = target.table;
+                    let batch = tables.entry(table.name).or_insert_with(|| {
+                        BatchFile::new(staging.join(table.name).join(format!("{:06}.parquet", origin.pkg)), staged_schema(table))
+                    });
+                    let mut values = row.values;
+                    values.extend([
+                        Value::Int(origin.pkg),
+                        Value::Str(origin.submitter.clone()),
+                        Value::Str(origin.kind.clone()),
+                        Value::Str(origin.period.clone()),
+                        Value::Int(origin.sequence),
+                        Value::Str(file_name.to_string()),
+                        Value::Int(line as i64),
+                        Value::Int(start as i64),
+                        Value::Int(end as i64),
+                    ]);
+                    batch.push(&values)?;
+                }
+                Err(rej) => {
+                    let raw = raw_bytes(&raw_file, start, end)?;
+                    quarantine.push(&[
+                        Value::Str(origin.submitter.clone()),
+                        Value::Str(origin.period.clone()),
+                        Value::Int(origin.sequence),
+                        Value::Str(file_name.to_string()),
+                        Value::Int(line as i64),
+                        Value::Str(raw),
+                        Value::Str(rej.reason.to_string()),
+                        Value::Str(rej.detail),
+                    ])?;
+                }
+            }
+        }
+        if first {
+            return Err(FileProblem::Malformed("the file is empty: it needs at least the header row".into()));
+        }
+    }
+    // Drain anything the reader did not pull (it reads to EOF, but be exact about the hash).
+    io::copy(&mut hashing, &mut io::sink())?;
+    let sha = hashing.hasher.finalize();
+    Ok((rows, format!("{sha:x}")))
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.position() {
+        Some(p) => format!("line {}: cannot be read as {}: {e}", p.line(), "delimited text"),
+        None => format!("cannot be read: {e}"),
+    }
+}
+
+fn header_problem(found: &[&str], plan: &layout::FilePlan, delimiter: u8) -> String {
+    let expected = plan.header.join(&(delimiter as char).to_string());
+    let found_text = found.join(&(delimiter as char).to_string());
+    let other = if delimiter == b'|' { ',' } else { '|' };
+    if found.len() == 1 && (found[0].contains(other) || found[0].contains('\t') || found[0].contains(';')) {
+        format!("line 1: wrong delimiter: expected `{}`-separated columns {expected}, found `{found_text}`", delimiter as char)
+    } else {
+        format!("line 1: wrong header: expected `{expected}`, found `{found_text}`")
+    }
+}

@@ -1,0 +1,476 @@
+//! The set-level half of ingest, as DataFusion plans over the staged Parquet:
+//! duplicate keys and references (which depend on which rows were accepted), then the
+//! cross-package merge (latest period, then highest sequence, wins; statewide keys resolved
+//! between submitters by the contract's rules), then the warehouse and quarantine files.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use datafusion::arrow::array::{Array, AsArray, RecordBatch, StringBuilder};
+use datafusion::arrow::compute::concat_batches;
+use datafusion::arrow::datatypes::{DataType, Int64Type, Schema, SchemaRef};
+use datafusion::dataframe::DataFrameWriteOptions;
+use datafusion::error::DataFusionError;
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
+use datafusion::parquet::arrow::ArrowWriter;
+use datafusion::physical_plan::SendableRecordBatchStream;
+use datafusion::prelude::*;
+use futures::StreamExt;
+
+use super::package::raw_bytes;
+use super::stage::{quarantine_schema, staged_schema, writer_properties};
+use crate::schema::{Merge, Ref, Table, TABLES};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    #[error(transparent)]
+    DataFusion(#[from] DataFusionError),
+    #[error(transparent)]
+    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    #[error(transparent)]
+    Parquet(#[from] datafusion::parquet::errors::ParquetError),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
+    move |source| ResolveError::Io { path: path.to_path_buf(), source }
+}
+
+/// A session with bounded memory: operators spill to `spill` beyond `memory_bytes`.
+pub fn session(spill: &Path, memory_bytes: usize) -> Result<SessionContext, ResolveError> {
+    std::fs::create_dir_all(spill).map_err(io_err(spill))?;
+    let runtime = RuntimeEnvBuilder::new().with_memory_limit(memory_bytes, 1.0).with_temp_file_path(spill).build_arc()?;
+    let config = SessionConfig::new().with_target_partitions(2).with_batch_size(8192);
+    Ok(SessionContext::new_with_config_rt(config, runtime))
+}
+
+/// Registers a folder of Parquet files with a known schema (an empty folder is an empty table).
+pub async fn register_dir(ctx: &SessionContext, name: &str, dir: &Path, schema: &Schema) -> Result<(), ResolveError> {
+    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    ctx.deregister_table(name)?;
+    let url = format!("{}/", dir.display());
+    ctx.register_parquet(name, &url, ParquetReadOptions::default().schema(schema)).await?;
+    Ok(())
+}
+
+/// Runs `sql`, writes its result under `dir` and registers it as `name`.
+async fn materialize(ctx: &SessionContext, sql: &str, dir: &Path, name: &str) -> Result<(), ResolveError> {
+    let df = ctx.sql(sql).await?;
+    let schema: Schema = df.schema().as_arrow().clone();
+    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    df.write_parquet(&format!("{}/", dir.display()), DataFrameWriteOptions::new(), None).await?;
+    register_dir(ctx, name, dir, &schema).await
+}
+
+fn key_expr(table: &Table, alias: &str) -> String {
+    let parts: Vec<String> = table.key.iter().map(|k| format!("{alias}.{k}")).collect();
+    if parts.len() == 1 {
+        parts[0].clone()
+    } else {
+        format!("concat_ws('\u{1f}', {})", parts.join(", "))
+    }
+}
+
+/// Phase 2: for every staged row decide `duplicate_key` / `unknown_*` / accepted, level by
+/// level, so that a reference only resolves against rows that were themselves accepted.
+/// Accepted rows land in `work/accepted/<table>/` (registered as `acc_<table>`); rejected
+/// rows are appended to the quarantine staging with their raw line read back from the file.
+pub async fn check_sets(
+    ctx: &SessionContext,
+    work: &Path,
+    staging: &Path,
+    files: &BTreeMap<(i64, String), PathBuf>,
+) -> Result<(), ResolveError> {
+    for t in TABLES {
+        register_dir(ctx, &format!("stage_{}", t.name), &staging.join(t.name), &staged_schema(t)).await?;
+    }
+    let mut rejects = RejectWriter::new(staging.join("quarantine").join("set-checks.parquet"));
+    for level in 0..=2u8 {
+        let tables: Vec<&Table> = TABLES.iter().copied().filter(|t| t.level == level).collect();
+        let checks: Vec<String> = tables.iter().map(|t| check_sql(t)).collect();
+        let verdict_sql = format!(
+            "WITH checks AS ({}),
+             firsts AS (SELECT _pkg, _file, _key, MIN(_line) AS first_ok FROM checks
+                        WHERE p_ok AND e_ok AND v_ok GROUP BY _pkg, _file, _key)
+             SELECT c._pkg, c._file, c._line,
+               CASE WHEN f.first_ok < c._line THEN 'duplicate_key'
+                    WHEN NOT c.p_ok THEN 'unknown_person'
+                    WHEN NOT c.e_ok THEN 'unknown_episode'
+                    WHEN NOT c.v_ok THEN 'unknown_provider' END AS reason
+             FROM checks c LEFT JOIN firsts f ON c._pkg = f._pkg AND c._file = f._file AND c._key = f._key",
+            checks.join(" UNION ALL ")
+        );
+        let verdict = format!("verdict_{level}");
+        materialize(ctx, &verdict_sql, &work.join("verdict").join(level.to_string()), &verdict).await?;
+        for t in &tables {
+            let join = format!(
+                "FROM stage_{t} s JOIN {verdict} v ON s._pkg = v._pkg AND s._file = v._file AND s._line = v._line",
+                t = t.name
+            );
+            materialize(
+                ctx,
+                &format!("SELECT s.* {join} WHERE v.reason IS NULL"),
+                &work.join("accepted").join(t.name),
+                &format!("acc_{}", t.name),
+            )
+            .await?;
+            let stream = ctx
+                .sql(&format!(
+                    "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, v.reason, s._pkg {join}
+                     WHERE v.reason IS NOT NULL"
+                ))
+                .await?
+                .execute_stream()
+                .await?;
+            rejects.write_stream(stream, files, t).await?;
+        }
+        // Keys known to later levels: the first package (in processing order) that accepted each.
+        for t in &tables {
+            let local = if matches!(t.merge, Merge::Statewide) { "" } else { "_submitter, " };
+            let key = t.key.join(", ");
+            ctx.sql(&format!(
+                "CREATE OR REPLACE VIEW known_{n} AS SELECT {local}{key}, MIN(_pkg) AS first_pkg FROM acc_{n} GROUP BY {local}{key}",
+                n = t.name
+            ))
+            .await?
+            .collect()
+            .await?;
+        }
+    }
+    rejects.finish()
+}
+
+/// One table's rows with the three reference flags and the duplicate key.
+fn check_sql(t: &Table) -> String {
+    let mut joins = String::new();
+    let mut flag = |r: Ref| -> String {
+        if !t.refs.contains(&r) {
+            return "TRUE".into();
+        }
+        let alias = format!("k_{}", r.target());
+        let on = match r {
+            Ref::Episode => format!("{alias}._submitter = s._submitter AND {alias}.episode_id = s.episode_id"),
+            _ => format!("{alias}.{c} = s.{c}", c = r.column()),
+        };
+        joins.push_str(&format!(" LEFT JOIN known_{} {alias} ON {on}", r.target()));
+        format!("COALESCE({alias}.first_pkg <= s._pkg, FALSE)")
+    };
+    let p = flag(Ref::Person);
+    let e = flag(Ref::Episode);
+    let v = flag(Ref::Provider);
+    format!(
+        "SELECT s._pkg, s._file, s._line, CAST({key} AS VARCHAR) AS _key, {p} AS p_ok, {e} AS e_ok, {v} AS v_ok FROM stage_{n} s{joins}",
+        key = key_expr(t, "s"),
+        n = t.name
+    )
+}
+
+/// Writes set-check rejects into the quarantine staging, reading each raw line back.
+struct RejectWriter {
+    path: PathBuf,
+    writer: Option<ArrowWriter<File>>,
+}
+
+impl RejectWriter {
+    fn new(path: PathBuf) -> Self {
+        RejectWriter { path, writer: None }
+    }
+
+    async fn write_stream(
+        &mut self,
+        mut stream: SendableRecordBatchStream,
+        files: &BTreeMap<(i64, String), PathBuf>,
+        _table: &Table,
+    ) -> Result<(), ResolveError> {
+        let mut open: BTreeMap<(i64, String), File> = BTreeMap::new();
+        while let Some(batch) = stream.next().await {
+            let b = batch?;
+            if b.num_rows() == 0 {
+                continue;
+            }
+            let start = b.column(5).as_primitive::<Int64Type>();
+            let end = b.column(6).as_primitive::<Int64Type>();
+            let pkg = b.column(8).as_primitive::<Int64Type>();
+            let mut raw = StringBuilder::new();
+            let mut detail = StringBuilder::new();
+            for i in 0..b.num_rows() {
+                let key = (pkg.value(i), string_at(b.column(3), i));
+                if !open.contains_key(&key) {
+                    let path = files.get(&key).expect("staged file has a source path");
+                    open.insert(key.clone(), File::open(path).map_err(io_err(path))?);
+                }
+                let f = &open[&key];
+                raw.append_value(raw_bytes(f, start.value(i) as u64, end.value(i) as u64).map_err(io_err(&files[&key]))?);
+                let reason = string_at(b.column(7), i);
+                detail.append_value(match reason.as_str() {
+                    "duplicate_key" => "an earlier accepted row of this file has the same key".to_string(),
+                    "unknown_person" => "person_id is not in this package's or an earlier package's accepted persons".to_string(),
+                    "unknown_episode" => {
+                        "episode_id is not in this package's or an earlier package's accepted episodes of this submitter".to_string()
+                    }
+                    _ => "provider_id is not in this package's or an earlier package's accepted providers".to_string(),
+                });
+            }
+            let cols = vec![
+                cast_utf8(b.column(0))?,
+                cast_utf8(b.column(1))?,
+                b.column(2).clone(),
+                cast_utf8(b.column(3))?,
+                b.column(4).clone(),
+                Arc::new(raw.finish()) as _,
+                cast_utf8(b.column(7))?,
+                Arc::new(detail.finish()) as _,
+            ];
+            let out = RecordBatch::try_new(quarantine_schema(), cols)?;
+            if self.writer.is_none() {
+                let f = File::create(&self.path).map_err(io_err(&self.path))?;
+                self.writer = Some(ArrowWriter::try_new(f, quarantine_schema(), Some(writer_properties()))?);
+            }
+            self.writer.as_mut().expect("writer").write(&out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), ResolveError> {
+        if let Some(w) = self.writer {
+            w.close()?;
+        }
+        Ok(())
+    }
+}
+
+pub fn string_at(a: &Arc<dyn Array>, i: usize) -> String {
+    match a.data_type() {
+        DataType::Utf8View => a.as_string_view().value(i).to_string(),
+        DataType::LargeUtf8 => a.as_string::<i64>().value(i).to_string(),
+        _ => a.as_string::<i32>().value(i).to_string(),
+    }
+}
+
+fn cast_utf8(a: &Arc<dyn Array>) -> Result<Arc<dyn Array>, ResolveError> {
+    Ok(datafusion::arrow::compute::cast(a, &DataType::Utf8)?)
+}
+
+/// The SQL that yields the merged, current rows of a table (canonical columns plus
+/// `_submitter`, `_period`), one row per key.
+fn merged_sql(t: &Table) -> String {
+    let key = t.key.join(", ");
+    match t.merge {
+        Merge::Local => format!(
+            "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY _submitter, {key} ORDER BY _pkg DESC) AS _rn
+             FROM acc_{n} a) WHERE _rn = 1",
+            n = t.name
+        ),
+        Merge::PerPeriod => format!(
+            "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY _submitter, _period, {key} ORDER BY _pkg DESC) AS _rn
+             FROM acc_{n} a) WHERE _rn = 1",
+            n = t.name
+        ),
+        Merge::Statewide => format!("SELECT * FROM ranked_{n} WHERE _rn = 1", n = t.name),
+    }
+}
+
+/// For a statewide table: the rows of each key's latest period, ranked by the contract's
+/// rule between submitters, with a fingerprint of the values to see real conflicts.
+async fn rank_statewide(ctx: &SessionContext, t: &Table) -> Result<(), ResolveError> {
+    let key = t.key.join(", ");
+    let values: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| format!("COALESCE(CAST(c.{} AS VARCHAR), '\u{0}')", c.name))
+        .collect();
+    let (join, order) = if t.name == "persons" {
+        (
+            "LEFT JOIN (SELECT person_id, _submitter, MAX(start_date) AS last_start FROM merged_episodes GROUP BY person_id, _submitter) e
+               ON e.person_id = c.person_id AND e._submitter = c._submitter",
+            "e.last_start DESC NULLS LAST, c._submitter",
+        )
+    } else {
+        ("", "CASE WHEN c.provider_kind = c._kind THEN 0 ELSE 1 END, c._submitter")
+    };
+    let sql = format!(
+        "WITH latest AS (SELECT a.*, MAX(_period) OVER (PARTITION BY {key}) AS _maxp FROM acc_{n} a),
+         c AS (SELECT * FROM latest WHERE _period = _maxp)
+         SELECT c.*, md5(concat_ws('\u{1f}', {vals})) AS _fp,
+                ROW_NUMBER() OVER (PARTITION BY c.{key} ORDER BY {order}) AS _rn
+         FROM c {join}",
+        n = t.name,
+        vals = values.join(", ")
+    );
+    ctx.sql(&format!("CREATE OR REPLACE VIEW ranked_{} AS {sql}", t.name)).await?.collect().await?;
+    Ok(())
+}
+
+/// A difference between submitters' rows for one statewide key in one period.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub table: &'static str,
+    pub key: String,
+    pub period: String,
+    pub submitters: Vec<String>,
+    pub winner: String,
+}
+
+/// Phase 3: merge every table and write the warehouse; returns the conflicts found.
+pub async fn merge_and_write(
+    ctx: &SessionContext,
+    warehouse: &Path,
+) -> Result<(Vec<Conflict>, BTreeMap<String, u64>), ResolveError> {
+    // Episodes first: the person rule needs each submitter's latest episode start.
+    let episodes = crate::schema::table("episodes").expect("episodes");
+    ctx.sql(&format!("CREATE OR REPLACE VIEW merged_episodes AS {}", merged_sql(episodes))).await?.collect().await?;
+    let mut conflicts = Vec::new();
+    let mut rows = BTreeMap::new();
+    for t in TABLES {
+        if t.merge == Merge::Statewide {
+            rank_statewide(ctx, t).await?;
+            conflicts.extend(statewide_conflicts(ctx, t).await?);
+        }
+        let cols: Vec<String> = t.columns.iter().map(|c| c.name.to_string()).collect();
+        let sql = format!(
+            "SELECT {cols}, _submitter AS submitter_id, _period AS period FROM ({merged}) ORDER BY submitter_id, period, {key}",
+            cols = cols.join(", "),
+            merged = merged_sql(t),
+            key = t.key.join(", ")
+        );
+        let stream = ctx.sql(&sql).await?.execute_stream().await?;
+        rows.insert(t.name.to_string(), write_partitioned(stream, &warehouse.join(t.name), &t.arrow_schema()).await?);
+    }
+    Ok((conflicts, rows))
+}
+
+async fn statewide_conflicts(ctx: &SessionContext, t: &'static Table) -> Result<Vec<Conflict>, ResolveError> {
+    let key = t.key[0];
+    let sql = format!(
+        "WITH k AS (SELECT {key} FROM ranked_{n} GROUP BY {key} HAVING COUNT(DISTINCT _fp) > 1)
+         SELECT CAST(r.{key} AS VARCHAR), CAST(r._period AS VARCHAR), CAST(r._submitter AS VARCHAR), r._rn
+         FROM ranked_{n} r JOIN k ON r.{key} = k.{key} ORDER BY 1, 3",
+        n = t.name
+    );
+    let batches = ctx.sql(&sql).await?.collect().await?;
+    let mut out: Vec<Conflict> = Vec::new();
+    for b in batches {
+        for i in 0..b.num_rows() {
+            let (k, p, s) = (string_at(b.column(0), i), string_at(b.column(1), i), string_at(b.column(2), i));
+            let rn = datafusion::arrow::compute::cast(b.column(3), &DataType::Int64)?;
+            let winner = rn.as_primitive::<Int64Type>().value(i) == 1;
+            if out.last().is_none_or(|c| c.key != k) {
+                out.push(Conflict { table: t.name, key: k, period: p, submitters: Vec::new(), winner: String::new() });
+            }
+            let c = out.last_mut().expect("conflict");
+            if winner {
+                c.winner = s.clone();
+            }
+            c.submitters.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes a stream sorted by (submitter_id, period, ...) as hive partitions
+/// `submitter_id=<s>/period=<p>/part-0.parquet`, re-chunked to fixed-size batches so the
+/// bytes do not depend on how the engine happened to split its output.
+pub async fn write_partitioned(
+    mut stream: SendableRecordBatchStream,
+    root: &Path,
+    file_schema: &SchemaRef,
+) -> Result<u64, ResolveError> {
+    std::fs::create_dir_all(root).map_err(io_err(root))?;
+    let mut current: Option<(String, String, ArrowWriter<File>, Vec<RecordBatch>, usize)> = None;
+    let mut total = 0u64;
+    let sub_idx = file_schema.fields().len();
+    while let Some(batch) = stream.next().await {
+        let b = batch?;
+        let n = b.num_rows();
+        let mut i = 0;
+        while i < n {
+            let s = string_at(b.column(sub_idx), i);
+            let p = string_at(b.column(sub_idx + 1), i);
+            let mut j = i + 1;
+            while j < n && string_at(b.column(sub_idx), j) == s && string_at(b.column(sub_idx + 1), j) == p {
+                j += 1;
+            }
+            let same = current.as_ref().is_some_and(|c| c.0 == s && c.1 == p);
+            if !same {
+                if let Some(c) = current.take() {
+                    close_partition(c, file_schema)?;
+                }
+                let dir = root.join(format!("submitter_id={s}")).join(format!("period={p}"));
+                std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                let path = dir.join("part-0.parquet");
+                let f = File::create(&path).map_err(io_err(&path))?;
+                let w = ArrowWriter::try_new(f, file_schema.clone(), Some(writer_properties()))?;
+                current = Some((s, p, w, Vec::new(), 0));
+            }
+            let c = current.as_mut().expect("partition");
+            let slice = b.slice(i, j - i);
+            let cols: Vec<_> = (0..file_schema.fields().len()).map(|k| slice.column(k).clone()).collect();
+            let conformed = conform(file_schema, cols)?;
+            c.4 += conformed.num_rows();
+            c.3.push(conformed);
+            total += (j - i) as u64;
+            if c.4 >= CHUNK {
+                flush_chunks(&mut c.2, &mut c.3, &mut c.4, file_schema, false)?;
+            }
+            i = j;
+        }
+    }
+    if let Some(c) = current.take() {
+        close_partition(c, file_schema)?;
+    }
+    Ok(total)
+}
+
+const CHUNK: usize = 8192;
+
+fn conform(schema: &SchemaRef, cols: Vec<Arc<dyn Array>>) -> Result<RecordBatch, ResolveError> {
+    let cols = cols
+        .into_iter()
+        .zip(schema.fields())
+        .map(|(c, f)| {
+            if c.data_type() == f.data_type() {
+                Ok(c)
+            } else {
+                datafusion::arrow::compute::cast(&c, f.data_type())
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(RecordBatch::try_new(schema.clone(), cols)?)
+}
+
+fn flush_chunks(
+    w: &mut ArrowWriter<File>,
+    pending: &mut Vec<RecordBatch>,
+    rows: &mut usize,
+    schema: &SchemaRef,
+    all: bool,
+) -> Result<(), ResolveError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let merged = concat_batches(schema, pending.iter())?;
+    pending.clear();
+    let mut off = 0;
+    while merged.num_rows() - off >= CHUNK || (all && off < merged.num_rows()) {
+        let len = CHUNK.min(merged.num_rows() - off);
+        w.write(&merged.slice(off, len))?;
+        off += len;
+    }
+    *rows = merged.num_rows() - off;
+    if *rows > 0 {
+        pending.push(merged.slice(off, *rows));
+    }
+    Ok(())
+}
+
+fn close_partition(
+    (_, _, mut w, mut pending, mut rows): (String, String, ArrowWriter<File>, Vec<RecordBatch>, usize),
+    schema: &SchemaRef,
+) -> Result<(), ResolveError> {
+    flush_chunks(&mut w, &mut pending, &mut rows, schema, true)?;
+    w.close()?;
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! casecard turns case-management extracts from Minnesota counties, tribal nations and
+//! managed care organizations into quality measures and a public report card.
+//!
+//! Data flows one way: [`ingest`] (packages → warehouse + quarantine) → measures →
+//! statistics → site. Each stage is a module with one input and one output.
+
+pub mod generate;
+pub mod geography;
+pub mod ingest;
+pub mod layout;
+pub mod output;
+pub mod period;
+pub mod run;
+pub mod schema;
+pub mod validate;

@@ -1,0 +1,112 @@
+//! The `casecard` command: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use casecard::period::Period;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "casecard", version, about = "Quality measures and a public report card for Minnesota case management")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the whole pipeline: ingest, measures, site.
+    Run {
+        /// Folder holding the submitted packages.
+        #[arg(long)]
+        input: PathBuf,
+        /// Output folder (replaced atomically when the run succeeds).
+        #[arg(long)]
+        out: PathBuf,
+        /// Reporting quarter, e.g. 2026Q2 (default: the latest quarter loaded).
+        #[arg(long)]
+        period: Option<Period>,
+    },
+    /// Build only the warehouse, the quarantine and the ingest report.
+    Ingest {
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check one package against the extract contract without loading anything.
+    Validate {
+        /// The package folder (the one holding manifest.json).
+        package: PathBuf,
+    },
+    /// Write synthetic packages in both layouts.
+    Generate {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        seed: u64,
+        #[arg(long, default_value_t = 20_000)]
+        persons: u64,
+        /// Quarters to generate, FROM..TO, e.g. 2024Q3..2026Q2.
+        #[arg(long, default_value = "2024Q3..2026Q2")]
+        quarters: String,
+        /// Inject this many bad rows of each reason code.
+        #[arg(long, default_value_t = 0)]
+        bad_rows: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn real_main() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run { input, out, period } => {
+            let rt = runtime()?;
+            let summary = rt.block_on(casecard::run::run(&input, &out, period, casecard::run::Stages::All))?;
+            print!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { input, out } => {
+            let rt = runtime()?;
+            let summary = rt.block_on(casecard::run::run(&input, &out, None, casecard::run::Stages::IngestOnly))?;
+            print!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { package } => {
+            let rt = runtime()?;
+            let outcome = rt.block_on(casecard::validate::validate_package(&package))?;
+            print!("{}", outcome.text);
+            Ok(if outcome.clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Generate { out, seed, persons, quarters, bad_rows } => {
+            let (from, to) = quarters
+                .split_once("..")
+                .with_context(|| format!("--quarters `{quarters}`: expected FROM..TO, e.g. 2024Q3..2026Q2"))?;
+            let (from, to): (Period, Period) = (from.parse()?, to.parse()?);
+            if to < from {
+                bail!("--quarters `{quarters}`: {to} is before {from}");
+            }
+            let opts = casecard::generate::GenerateOptions { out, seed, persons, from, to, bad_rows_per_reason: bad_rows };
+            let s = casecard::generate::generate(&opts)?;
+            println!("wrote {} packages, {} files, {} rows to {}", s.packages, s.files, s.rows, opts.out.display());
+            for (reason, n) in &s.bad_rows {
+                println!("  injected {n} {reason} rows");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}

@@ -263,4 +263,13 @@ fn ingest_accepts_all_but_the_injected_rows() {
     }
     let expected: BTreeMap<String, u64> = bad::REASONS.iter().map(|r| (r.to_string(), n)).collect();
     assert_eq!(got, expected);
+    let mut warnings: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in &outcome.report.warnings {
+        *warnings.entry(w.kind.as_str()).or_insert(0) += 1;
+    }
+    eprintln!("warnings by kind: {warnings:?}");
+    for w in outcome.report.warnings.iter().take(5) {
+        eprintln!("  {} {} {:?}: {}", w.kind, w.key, w.submitters, w.message);
+    }
+    eprintln!("tables: {:?}", outcome.table_rows);
 }

@@ -60,7 +60,7 @@ fn mco_codes_map_to_canonical_values() {
     for (i, (_, code, _)) in products.iter().enumerate() {
         p.add(
             mco::survey(&format!("R{}", i + 1), &m1, UCARE_PROV)
-                .set("PRODUCT", code)
+                .set("PRODUCT", *code)
                 .set("INFORMED_CHOICE", if i % 2 == 0 { "1" } else { "0" }),
         );
     }

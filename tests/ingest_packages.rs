@@ -211,7 +211,7 @@ fn later_sequence_supersedes_the_earlier_package_entirely() {
     assert!(r.warehouse.find("staffing", "case_manager_id", &cmid(9)).is_empty());
     assert!(r.quarantine.is_empty(), "{:?}", r.quarantine);
     // Sequence 2's values are the ones in force.
-    let c1 = r.warehouse.one("contacts", "contact_id", "C1");
+    let c1 = r.warehouse.one_of("contacts", HEN, "contact_id", "C1");
     assert_eq!(c1.get("minutes"), &Cell::Int(60));
     let hen: Vec<&WRow> = r.warehouse.rows("contacts").iter().filter(|w| w.submitter == HEN).collect();
     assert_eq!(hen.len(), 2);

@@ -349,7 +349,6 @@ fn duplicate_key_only_against_earlier_accepted_rows() {
             (12, "unknown_person", &c9_orphan.line()),
         ],
     );
-    assert_detail(&r, HEN, Q2, "contacts.csv", 4, &["C1"]);
     assert_quarantine(&r, HEN, Q2, "persons.csv", &[(4, "duplicate_key", &p1_again.line())]);
     assert_quarantine(&r, HEN, Q2, "episodes.csv", &[(4, "duplicate_key", &e1_again.line())]);
     assert_quarantine(&r, HEN, Q2, "staffing.csv", &[(3, "duplicate_key", &staff_again.line())]);
@@ -420,7 +419,6 @@ fn unknown_person_resolves_only_against_accepted_earlier_or_same_package_rows() 
     assert_quarantine(&r, HEN, Q1, "events.csv", &[(3, up, &too_early.line())]);
     assert_file(&r, HEN, Q1, 1, "events.csv", fr(2, 1, &[(up, 1)]));
     assert_quarantine(&r, HEN, Q2, "contacts.csv", &[(4, up, &never.line()), (5, up, &all_unknown.line())]);
-    assert_detail(&r, HEN, Q2, "contacts.csv", 4, &["person_id", &pid(99)]);
     assert_quarantine(
         &r,
         HEN,
@@ -428,7 +426,6 @@ fn unknown_person_resolves_only_against_accepted_earlier_or_same_package_rows() 
         "events.csv",
         &[(3, up, &never_ev.line()), (4, up, &rejected_ref.line()), (6, up, &later_pkg.line())],
     );
-    assert_detail(&r, HEN, Q2, "events.csv", 6, &["person_id", &pid(3)]);
     assert_file(&r, HEN, Q2, 1, "contacts.csv", fr(4, 2, &[(up, 2)]));
     assert_file(&r, HEN, Q2, 1, "events.csv", fr(5, 2, &[(up, 3)]));
     assert_file(&r, HEN, Q2, 1, "persons.csv", fr(4, 3, &[("bad_code", 1)]));
@@ -482,7 +479,6 @@ fn unknown_episode_resolves_within_the_same_submitter() {
         "contacts.csv",
         &[(4, ue, &c_missing.line()), (5, ue, &c_rejected.line()), (7, ue, &ep_and_prov.line())],
     );
-    assert_detail(&r, HEN, Q2, "contacts.csv", 4, &["episode_id", "E404"]);
     assert_quarantine(&r, HEN, Q2, "assessments.csv", &[(3, ue, &a_missing.line())]);
     assert_quarantine(&r, RAM, Q2, "contacts.csv", &[(4, ue, &foreign.line())]);
     assert_quarantine(&r, RAM, Q2, "assessments.csv", &[(3, ue, &foreign_a.line())]);
@@ -526,7 +522,6 @@ fn unknown_provider_resolves_statewide_against_earlier_packages() {
     assert_accounting(&r);
     let uv = "unknown_provider";
     assert_quarantine(&r, HEN, Q2, "episodes.csv", &[(4, uv, &e_missing.line()), (5, uv, &e_rejected.line())]);
-    assert_detail(&r, HEN, Q2, "episodes.csv", 4, &["provider_id", nowhere]);
     assert_quarantine(&r, HEN, Q2, "staffing.csv", &[(3, uv, &staff.line())]);
     assert_quarantine(&r, HEN, Q2, "surveys.csv", &[(3, uv, &survey.line())]);
     assert_quarantine(&r, HEN, Q2, "contacts.csv", &[(4, uv, &contact.line())]);
@@ -720,7 +715,8 @@ fn bad_row_shape_wrong_field_count_and_multiline_records() {
         assert!(!q.detail.is_empty(), "{q:?}: empty detail");
     }
     assert_eq!(r.warehouse.one("providers", "provider_id", HEN_PROV2).get("mission"), &s(mission));
-    assert_eq!(r.warehouse.keys("contacts", "contact_id"), vec!["C1", "C2", "C6"]);
+    let hen: Vec<&str> = r.warehouse.rows("contacts").iter().filter(|w| w.submitter == HEN).filter_map(|w| w.s("contact_id")).collect();
+    assert_eq!(hen, vec!["C1", "C2", "C6"]);
 }
 
 /// extracts.md §4: "Checks apply in this order and the first failure is the reason".
@@ -856,4 +852,58 @@ fn check_order_first_failure_is_the_reason() {
         "surveys.csv",
         fr(5, 1, &[("bad_code", 1), ("bad_number", 2), ("date_out_of_range", 1)]),
     );
+}
+
+/// The quarantine's `detail` names the source column and the offending value for the
+/// set-level reasons too (duplicate_key and the three reference checks), in both layouts.
+#[test]
+fn set_level_details_name_the_source_column_and_value() {
+    let input = TempDir::new().unwrap();
+    let mut p = hennepin(Q2, 1);
+    assert_eq!(p.add(rows::contact("C1", "E1", &pid(1), HEN_PROV).set("minutes", "5")), 4);
+    assert_eq!(p.add(rows::contact("C3", "E1", &pid(99), HEN_PROV)), 5);
+    assert_eq!(p.add(rows::contact("C4", "E404", &pid(1), HEN_PROV)), 6);
+    assert_eq!(p.add(rows::contact("C5", "E1", &pid(1), "2705399999")), 7);
+    assert_eq!(p.add(rows::staff(&cmid(1), HEN_PROV).set("fte", "0.5")), 3);
+    p.write(input.path());
+    let mut u = ucare(Q2, 1);
+    assert_eq!(u.add(mco::util("U2", &pid(98), "ED")), 3);
+    assert_eq!(u.add(mco::activity("K3", "N404", &pid(7), UCARE_PROV, "CALL")), 4);
+    assert_eq!(u.add(mco::enroll("N1", &pid(7), UCARE_PROV)), 4);
+    u.write(input.path());
+
+    let r = ingest(input.path());
+    assert_accounting(&r);
+    let reasons: Vec<String> = quarantined(&r, HEN, Q2, "contacts.csv").into_iter().map(|(_, re, _)| re).collect();
+    assert_eq!(reasons, vec!["duplicate_key", "unknown_person", "unknown_episode", "unknown_provider"]);
+    assert_detail(&r, HEN, Q2, "contacts.csv", 4, &["contact_id", "C1"]);
+    assert_detail(&r, HEN, Q2, "contacts.csv", 5, &["person_id", &pid(99)]);
+    assert_detail(&r, HEN, Q2, "contacts.csv", 6, &["episode_id", "E404"]);
+    assert_detail(&r, HEN, Q2, "contacts.csv", 7, &["provider_id", "2705399999"]);
+    assert_detail(&r, HEN, Q2, "staffing.csv", 3, &["case_manager_id", &cmid(1), "provider_id", HEN_PROV]);
+    assert_detail(&r, UCARE, Q2, "UTIL.txt", 3, &["MEMBER_ID", &pid(98)]);
+    assert_detail(&r, UCARE, Q2, "CC_ACTIVITY.txt", 4, &["ENR_ID", "N404"]);
+    assert_detail(&r, UCARE, Q2, "ENROLL.txt", 4, &["ENR_ID", "N1"]);
+}
+
+/// A run whose only rejects are set-level ones (no row fails its own checks) still loads
+/// and quarantines them.
+#[test]
+fn set_level_rejects_alone_are_quarantined() {
+    let input = TempDir::new().unwrap();
+    let mut p = hennepin(Q2, 1);
+    let dup = rows::contact("C1", "E1", &pid(1), HEN_PROV);
+    assert_eq!(p.add(dup.clone()), 4);
+    p.write(input.path());
+    let mut ram = ramsey(Q2, 1);
+    let orphan = rows::event("V2", &pid(99));
+    assert_eq!(ram.add(orphan.clone()), 3);
+    ram.write(input.path());
+
+    let r = ingest(input.path());
+    assert_accounting(&r);
+    assert_quarantine(&r, HEN, Q2, "contacts.csv", &[(4, "duplicate_key", &dup.line())]);
+    assert_quarantine(&r, RAM, Q2, "events.csv", &[(3, "unknown_person", &orphan.line())]);
+    assert_file(&r, HEN, Q2, 1, "contacts.csv", fr(3, 2, &[("duplicate_key", 1)]));
+    assert_file(&r, RAM, Q2, 1, "events.csv", fr(2, 1, &[("unknown_person", 1)]));
 }

@@ -698,7 +698,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
                         Some(match (core, mode) {
                             (false, _) => r.chance(0.05),
                             (true, 0 | 1) => r.chance(0.93),
-                            (true, 2) => r.chance(0.45),
+                            (true, 2) => r.chance(0.6),
                             _ => false,
                         })
                     };

@@ -594,11 +594,11 @@ pub(crate) fn skeleton(w: &World, cal: &Calendar, key: u64, idx: u64, r: &mut R)
                 }
             }
             R_GOALS if r.chance(0.10) => Some((e.t, end + r.int(60, 400), e.provider, e.sub)),
-            R_INELIGIBLE if e.t == CMH && r.chance(0.5) => {
+            R_INELIGIBLE if e.t == CMH && age_on(birth, end + 1) >= 18 && r.chance(0.5) => {
                 let (p, s) = choose(w, r, AMH, c_now, g, lang, tribe, aian, None);
                 Some((AMH, end + r.int(1, 30), p, s))
             }
-            R_INELIGIBLE if e.t == SNBC && r.chance(0.6) => {
+            R_INELIGIBLE if e.t == SNBC && age_on(birth, end + 1) >= 65 && r.chance(0.6) => {
                 let (p, s) = choose(w, r, MSHO, c_now, g, lang, tribe, aian, None);
                 Some((MSHO, end + 1, p, s))
             }

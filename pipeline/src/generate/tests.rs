@@ -273,3 +273,31 @@ fn ingest_accepts_all_but_the_injected_rows() {
     }
     eprintln!("tables: {:?}", outcome.table_rows);
 }
+
+/// Writes a full-size data set for inspection and timing:
+/// `CASECARD_GEN_OUT=/tmp/gen CASECARD_GEN_PERSONS=20000 cargo test --release -p casecard --lib generate::tests::write_sample -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn write_sample() {
+    let out = std::env::var("CASECARD_GEN_OUT").map(PathBuf::from).unwrap_or_else(|_| std::env::temp_dir().join("casecard-gen"));
+    let persons = std::env::var("CASECARD_GEN_PERSONS").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let bad = std::env::var("CASECARD_GEN_BAD").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let t = std::time::Instant::now();
+    let s = generate(&GenerateOptions {
+        out: out.clone(),
+        seed: 1,
+        persons,
+        from: "2024Q3".parse().unwrap(),
+        to: "2026Q2".parse().unwrap(),
+        bad_rows_per_reason: bad,
+    })
+    .unwrap();
+    eprintln!(
+        "{persons} persons: {} packages, {} files, {} rows in {:.1}s -> {}",
+        s.packages,
+        s.files,
+        s.rows,
+        t.elapsed().as_secs_f64(),
+        out.display()
+    );
+}

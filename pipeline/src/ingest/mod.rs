@@ -56,6 +56,7 @@ const MEMORY_LIMIT: usize = 4 << 30;
 /// Ingests every package under `input` into `out` (`warehouse/`, `quarantine/`,
 /// `results/ingest_report.json`). `out` should be a fresh folder.
 pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestError> {
+    timing("ingest start");
     let mut packages = package::discover(input).map_err(|source| IngestError::Input { path: input.into(), source })?;
     let mut warnings = Vec::new();
     let mut pre_failed: BTreeMap<usize, String> = BTreeMap::new();
@@ -65,30 +66,40 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
     let staging = work.join("staging");
     let origins: Vec<Origin> = packages.iter().enumerate().map(|(i, p)| origin(i, p)).collect();
 
-    // Pass one, in parallel over packages.
-    let results: Mutex<Vec<Option<Result<Staged, std::io::Error>>>> = Mutex::new((0..packages.len()).map(|_| None).collect());
+    // Pass one, in parallel over packages; each worker stages into its own files.
+    let results: Mutex<Vec<Option<Staged>>> = Mutex::new((0..packages.len()).map(|_| None).collect());
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= packages.len() {
-                    break;
-                }
-                let r = if let Some(msg) = pre_failed.get(&i) {
-                    Ok(Staged { files: BTreeMap::new(), problems: vec![msg.clone()], outputs: Vec::new() })
-                } else {
-                    package::stage_package(&packages[i], &origins[i], &staging)
-                };
-                results.lock().expect("results")[i] = Some(r);
-            });
+    std::thread::scope(|s| -> Result<(), IngestError> {
+        let workers: Vec<_> = (0..threads)
+            .map(|w| {
+                let (results, next, packages, origins, pre_failed, staging) =
+                    (&results, &next, &packages, &origins, &pre_failed, &staging);
+                s.spawn(move || -> Result<(), IngestError> {
+                    let mut sink = stage::Sink::new(staging, w);
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= packages.len() {
+                            break;
+                        }
+                        let staged = match pre_failed.get(&i) {
+                            Some(msg) => Staged { files: BTreeMap::new(), problems: vec![msg.clone()] },
+                            None => package::stage_package(&packages[i], &origins[i], &mut sink)
+                                .map_err(|source| IngestError::Package { package: packages[i].dir.clone(), source })?,
+                        };
+                        results.lock().expect("results")[i] = Some(staged);
+                    }
+                    sink.finish()?;
+                    Ok(())
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().expect("staging worker panicked")?;
         }
-    });
-    let mut staged = Vec::new();
-    for (i, r) in results.into_inner().expect("results").into_iter().enumerate() {
-        staged.push(r.expect("every package staged").map_err(|source| IngestError::Package { package: packages[i].dir.clone(), source })?);
-    }
+        Ok(())
+    })?;
+    let staged: Vec<Staged> = results.into_inner().expect("results").into_iter().map(|r| r.expect("every package staged")).collect();
 
     // Which packages are in force: a loaded package supersedes lower sequences of its
     // submitter and period; a failed one supersedes nothing.
@@ -110,19 +121,17 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
             for name in s.files.keys() {
                 files.insert((i as i64, name.clone()), packages[i].dir.join(name));
             }
-        } else {
-            for path in &s.outputs {
-                if path.exists() {
-                    std::fs::remove_file(path)?;
-                }
-            }
         }
     }
+    let in_force: Vec<i64> = (0..packages.len()).filter(|i| status[*i] == Status::Loaded).map(|i| i as i64).collect();
 
     // Pass two: set checks, merge, warehouse, quarantine.
+    timing("staged packages");
     let ctx = resolve::session(&work.join("spill"), MEMORY_LIMIT)?;
-    resolve::check_sets(&ctx, &work, &staging, &files).await?;
+    resolve::check_sets(&ctx, &work, &staging, &files, &in_force).await?;
+    timing("set checks");
     let (conflicts, table_rows) = resolve::merge_and_write(&ctx, &out.join("warehouse")).await?;
+    timing("merged and wrote warehouse");
     for c in conflicts {
         let what = if c.table == "persons" { "person" } else { "provider" };
         let rule = if c.table == "persons" {
@@ -144,7 +153,13 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
             submitters: c.submitters,
         });
     }
-    resolve::register_dir(&ctx, "quarantine_staged", &staging.join("quarantine"), &stage::quarantine_schema()).await?;
+    resolve::register_dir(&ctx, "quarantine_all", &staging.join("quarantine"), &stage::staged_quarantine_schema()).await?;
+    ctx.sql("CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
+        .await
+        .map_err(ResolveError::from)?
+        .collect()
+        .await
+        .map_err(ResolveError::from)?;
     let stream = ctx
         .sql(
             "SELECT sequence, file, line, raw, reason, detail, submitter_id, period FROM quarantine_staged
@@ -165,6 +180,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
     ]));
     resolve::write_partitioned(stream, &out.join("quarantine"), &qschema).await?;
 
+    timing("wrote quarantine");
     let counts = count_rows(&ctx).await?;
     let report = build_report(&packages, input, &origins, &staged, &status, &counts, warnings)?;
     let results_dir = out.join("results");
@@ -180,6 +196,17 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
         .filter_map(|(o, _)| o.period.parse().ok())
         .collect();
     Ok(IngestOutcome { report, loaded_periods: loaded_periods.into_iter().collect(), table_rows })
+}
+
+/// With `CASECARD_TIMINGS` set, prints how long each step took (for benchmarks).
+pub fn timing(step: &str) {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static START: OnceLock<Instant> = OnceLock::new();
+    let start = START.get_or_init(Instant::now);
+    if std::env::var_os("CASECARD_TIMINGS").is_some() {
+        eprintln!("[{:>8.2}s] {step}", start.elapsed().as_secs_f64());
+    }
 }
 
 fn origin(i: usize, p: &Package) -> Origin {

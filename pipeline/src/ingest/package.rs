@@ -7,12 +7,13 @@ use std::io::{self, Read};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::row::{self, Value};
-use super::stage::{quarantine_schema, staged_schema, BatchFile, Origin};
+use super::stage::{Origin, Sink};
 use crate::layout::{self, Layout};
 use crate::period::Period;
 
@@ -135,14 +136,13 @@ pub struct Staged {
     pub files: BTreeMap<String, FileCount>,
     /// Every problem that makes the package fail, one per failing file (or the manifest).
     pub problems: Vec<String>,
-    /// The staging files written (removed again if the package does not load).
-    pub outputs: Vec<PathBuf>,
 }
 
-/// Reads, checks and stages every file of a package. Row-level rejects go to the
-/// quarantine staging file; file-level problems make the whole package fail.
-pub fn stage_package(pkg: &Package, origin: &Origin, staging: &Path) -> io::Result<Staged> {
-    let mut staged = Staged { files: BTreeMap::new(), problems: Vec::new(), outputs: Vec::new() };
+/// Reads, checks and stages every file of a package into `sink`. Row-level rejects go to
+/// the quarantine staging; file-level problems make the whole package fail (its staged rows
+/// are then left out by package number in the second pass).
+pub fn stage_package(pkg: &Package, origin: &Origin, sink: &mut Sink) -> io::Result<Staged> {
+    let mut staged = Staged { files: BTreeMap::new(), problems: Vec::new() };
     let manifest = match &pkg.manifest {
         Ok(m) => m,
         Err(e) => {
@@ -190,15 +190,13 @@ pub fn stage_package(pkg: &Package, origin: &Origin, staging: &Path) -> io::Resu
         }
     }
 
-    let mut quarantine = BatchFile::new(staging.join("quarantine").join(format!("{:06}.parquet", origin.pkg)), quarantine_schema());
-    let mut tables: BTreeMap<&'static str, BatchFile> = BTreeMap::new();
     for f in &layout.files {
         let path = pkg.dir.join(&f.name);
         if !path.is_file() {
             continue;
         }
         let expected = manifest.files.get(&f.name);
-        match read_file(&path, f, layout, period.last_day(), origin, staging, &mut tables, &mut quarantine) {
+        match read_file(&path, f, layout, period.last_day(), origin, sink) {
             Ok((rows, sha)) => {
                 staged.files.get_mut(&f.name).expect("file").read = rows;
                 if let Some(e) = expected {
@@ -213,12 +211,6 @@ pub fn stage_package(pkg: &Package, origin: &Origin, staging: &Path) -> io::Resu
             Err(FileProblem::Io(e)) => return Err(e),
         }
     }
-    for (_, t) in tables {
-        staged.outputs.push(t.path().to_path_buf());
-        t.finish()?;
-    }
-    staged.outputs.push(quarantine.path().to_path_buf());
-    quarantine.finish()?;
     Ok(staged)
 }
 
@@ -257,16 +249,13 @@ pub fn raw_bytes(file: &File, start: u64, end: u64) -> io::Result<String> {
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read_file(
     path: &Path,
     plan: &layout::FilePlan,
     layout: &Layout,
     period_end: NaiveDate,
     origin: &Origin,
-    staging: &Path,
-    tables: &mut BTreeMap<&'static str, BatchFile>,
-    quarantine: &mut BatchFile,
+    sink: &mut Sink,
 ) -> Result<(u64, String), FileProblem> {
     let d = &layout.dialect;
     let raw_file = File::open(path)?;
@@ -305,11 +294,7 @@ fn read_file(
             rows += 1;
             match row::validate(plan, d, &fields, period_end) {
                 Ok(row) => {
-                    let target = &plan.targets[row.target];
-                    let table = target.table;
-                    let batch = tables.entry(table.name).or_insert_with(|| {
-                        BatchFile::new(staging.join(table.name).join(format!("{:06}.parquet", origin.pkg)), staged_schema(table))
-                    });
+                    let batch = sink.table(plan.targets[row.target].table);
                     let mut values = row.values;
                     values.extend([
                         Value::Int(origin.pkg),
@@ -326,7 +311,7 @@ fn read_file(
                 }
                 Err(rej) => {
                     let raw = raw_bytes(&raw_file, start, end)?;
-                    quarantine.push(&[
+                    sink.quarantine().push(&[
                         Value::Str(origin.submitter.clone()),
                         Value::Str(origin.period.clone()),
                         Value::Int(origin.sequence),
@@ -335,6 +320,7 @@ fn read_file(
                         Value::Str(raw),
                         Value::Str(rej.reason.to_string()),
                         Value::Str(rej.detail),
+                        Value::Int(origin.pkg),
                     ])?;
                 }
             }

@@ -20,7 +20,7 @@ use datafusion::prelude::*;
 use futures::StreamExt;
 
 use super::package::raw_bytes;
-use super::stage::{quarantine_schema, staged_schema, writer_properties};
+use super::stage::{staged_quarantine_schema, staged_schema, writer_properties};
 use crate::schema::{Merge, Ref, Table, TABLES};
 
 #[derive(Debug, thiserror::Error)]
@@ -83,9 +83,21 @@ pub async fn check_sets(
     work: &Path,
     staging: &Path,
     files: &BTreeMap<(i64, String), PathBuf>,
+    in_force: &[i64],
 ) -> Result<(), ResolveError> {
+    // Failed and superseded packages were staged too; only packages in force take part.
+    let pkgs = Arc::new(Schema::new(vec![datafusion::arrow::datatypes::Field::new("pkg", DataType::Int64, false)]));
+    let batch = RecordBatch::try_new(pkgs.clone(), vec![Arc::new(datafusion::arrow::array::Int64Array::from(in_force.to_vec()))])?;
+    ctx.register_batch("in_force", batch)?;
     for t in TABLES {
-        register_dir(ctx, &format!("stage_{}", t.name), &staging.join(t.name), &staged_schema(t)).await?;
+        register_dir(ctx, &format!("staged_{}", t.name), &staging.join(t.name), &staged_schema(t)).await?;
+        ctx.sql(&format!(
+            "CREATE VIEW stage_{n} AS SELECT * FROM staged_{n} WHERE _pkg IN (SELECT pkg FROM in_force)",
+            n = t.name
+        ))
+        .await?
+        .collect()
+        .await?;
     }
     let mut rejects = RejectWriter::new(staging.join("quarantine").join("set-checks.parquet"));
     for level in 0..=2u8 {
@@ -223,11 +235,12 @@ impl RejectWriter {
                 Arc::new(raw.finish()) as _,
                 cast_utf8(b.column(7))?,
                 Arc::new(detail.finish()) as _,
+                b.column(8).clone(),
             ];
-            let out = RecordBatch::try_new(quarantine_schema(), cols)?;
+            let out = RecordBatch::try_new(staged_quarantine_schema(), cols)?;
             if self.writer.is_none() {
                 let f = File::create(&self.path).map_err(io_err(&self.path))?;
-                self.writer = Some(ArrowWriter::try_new(f, quarantine_schema(), Some(writer_properties()))?);
+                self.writer = Some(ArrowWriter::try_new(f, staged_quarantine_schema(), Some(writer_properties()))?);
             }
             self.writer.as_mut().expect("writer").write(&out)?;
         }
@@ -385,12 +398,14 @@ pub async fn write_partitioned(
     while let Some(batch) = stream.next().await {
         let b = batch?;
         let n = b.num_rows();
+        let subs = cast_utf8(b.column(sub_idx))?;
+        let pers = cast_utf8(b.column(sub_idx + 1))?;
+        let (subs, pers) = (subs.as_string::<i32>(), pers.as_string::<i32>());
         let mut i = 0;
         while i < n {
-            let s = string_at(b.column(sub_idx), i);
-            let p = string_at(b.column(sub_idx + 1), i);
+            let (s, p) = (subs.value(i).to_string(), pers.value(i).to_string());
             let mut j = i + 1;
-            while j < n && string_at(b.column(sub_idx), j) == s && string_at(b.column(sub_idx + 1), j) == p {
+            while j < n && subs.value(j) == s && pers.value(j) == p {
                 j += 1;
             }
             let same = current.as_ref().is_some_and(|c| c.0 == s && c.1 == p);

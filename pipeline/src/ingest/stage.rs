@@ -62,6 +62,47 @@ pub fn quarantine_schema() -> SchemaRef {
     ]))
 }
 
+/// The quarantine as staged: the public columns plus the package number.
+pub fn staged_quarantine_schema() -> SchemaRef {
+    let mut fields: Vec<Field> = quarantine_schema().fields().iter().map(|f| f.as_ref().clone()).collect();
+    fields.push(Field::new("_pkg", DataType::Int64, false));
+    Arc::new(Schema::new(fields))
+}
+
+/// One worker's staging files: one Parquet file per table and one for row-level rejects,
+/// shared by all the packages that worker reads, so the second pass scans few files.
+pub struct Sink {
+    dir: PathBuf,
+    worker: usize,
+    tables: std::collections::BTreeMap<&'static str, BatchFile>,
+    quarantine: BatchFile,
+}
+
+impl Sink {
+    pub fn new(dir: &Path, worker: usize) -> Sink {
+        let quarantine = BatchFile::new(dir.join("quarantine").join(format!("w{worker}.parquet")), staged_quarantine_schema());
+        Sink { dir: dir.to_path_buf(), worker, tables: Default::default(), quarantine }
+    }
+
+    pub fn table(&mut self, table: &'static Table) -> &mut BatchFile {
+        let (dir, worker) = (&self.dir, self.worker);
+        self.tables.entry(table.name).or_insert_with(|| {
+            BatchFile::new(dir.join(table.name).join(format!("w{worker}.parquet")), staged_schema(table))
+        })
+    }
+
+    pub fn quarantine(&mut self) -> &mut BatchFile {
+        &mut self.quarantine
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        for (_, t) in self.tables {
+            t.finish()?;
+        }
+        self.quarantine.finish()
+    }
+}
+
 pub fn writer_properties() -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).expect("zstd level")))
@@ -167,9 +208,5 @@ impl BatchFile {
             w.close().map_err(std::io::Error::other)?;
         }
         Ok(())
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }

@@ -1,8 +1,9 @@
 //! Property: whatever is wrong with individual rows, ingest never loses one (extracts.md §4,
 //! "Every row read ends in exactly one place"). Random corruptions of valid packages of both
-//! layouts are ingested through the library; for every file read == accepted + quarantined,
-//! read equals the records written, the warehouse and quarantine hold exactly the accepted and
-//! quarantined rows, and each quarantined row carries the line and raw text it was written with.
+//! layouts (plain, or with a BOM and CRLF line ends) are ingested through the library; for
+//! every file read == accepted + quarantined, read equals the records written, the warehouse
+//! and quarantine hold exactly the accepted and quarantined rows, and each quarantined row
+//! carries the line and raw text it was written with.
 
 mod common;
 
@@ -253,7 +254,7 @@ fn corrupt(file: &'static str, vals: &mut Vec<Vec<String>>, row: usize, c: &Corr
     }
 }
 
-fn check(mco_layout: bool, n: u64, corruptions: &[(usize, usize, Corruption)]) -> Result<(), TestCaseError> {
+fn check(mco_layout: bool, dos: bool, n: u64, corruptions: &[(usize, usize, Corruption)]) -> Result<(), TestCaseError> {
     let (submitter, files) = valid_records(mco_layout, n);
     let names: Vec<&'static str> = layout_files(&submitter);
     let mut vals: BTreeMap<&'static str, Vec<Vec<String>>> = names
@@ -273,6 +274,9 @@ fn check(mco_layout: bool, n: u64, corruptions: &[(usize, usize, Corruption)]) -
         for r in &recs[f] {
             pkg.push(f, r);
         }
+    }
+    if dos {
+        pkg.bom_crlf_all();
     }
     let input = TempDir::new().unwrap();
     pkg.write(input.path());
@@ -312,10 +316,11 @@ proptest! {
     #[test]
     fn corrupted_rows_are_never_lost(
         mco_layout in any::<bool>(),
+        dos in any::<bool>(),
         n in 2u64..6,
         corruptions in prop::collection::vec((any::<usize>(), any::<usize>(), corruption()), 0..14),
     ) {
-        check(mco_layout, n, &corruptions)?;
+        check(mco_layout, dos, n, &corruptions)?;
     }
 }
 
@@ -336,13 +341,13 @@ fn every_corruption_on_every_file() {
             Corruption::PipeInValue(k),
         ]
     };
-    for mco_layout in [false, true] {
+    for (mco_layout, dos) in [(false, false), (true, false), (false, true), (true, true)] {
         let mut cs = Vec::new();
         for f in 0..8 {
             for (j, c) in all(f).into_iter().enumerate() {
                 cs.push((f, j, c));
             }
         }
-        check(mco_layout, 4, &cs).unwrap();
+        check(mco_layout, dos, 4, &cs).unwrap();
     }
 }

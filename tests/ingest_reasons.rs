@@ -715,7 +715,8 @@ fn bad_row_shape_wrong_field_count_and_multiline_records() {
         assert!(!q.detail.is_empty(), "{q:?}: empty detail");
     }
     assert_eq!(r.warehouse.one("providers", "provider_id", HEN_PROV2).get("mission"), &s(mission));
-    let hen: Vec<&str> = r.warehouse.rows("contacts").iter().filter(|w| w.submitter == HEN).filter_map(|w| w.s("contact_id")).collect();
+    let hen: Vec<&str> =
+        r.warehouse.rows("contacts").iter().filter(|w| w.submitter == HEN).filter_map(|w| w.s("contact_id")).collect();
     assert_eq!(hen, vec!["C1", "C2", "C6"]);
 }
 

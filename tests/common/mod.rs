@@ -386,7 +386,11 @@ impl Warehouse {
     /// The single row of `submitter` whose `col` equals `value` (for submitter-local keys).
     pub fn one_of(&self, table: &str, submitter: &str, col: &str, value: &str) -> &WRow {
         let found: Vec<&WRow> = self.find(table, col, value).into_iter().filter(|w| w.submitter == submitter).collect();
-        assert_eq!(found.len(), 1, "{table}.{col} = {value} of {submitter}: expected exactly one row, found {found:#?}");
+        assert_eq!(
+            found.len(),
+            1,
+            "{table}.{col} = {value} of {submitter}: expected exactly one row, found {found:#?}"
+        );
         found[0]
     }
 

@@ -644,7 +644,8 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
             let pk = pi * nsub + sub;
             match act {
                 Act::Contact(mode, with, core, double) => {
-                    let covering = r.chance(0.01);
+                    // Another case manager covers now and then (more often where staff turn over).
+                    let covering = r.chance(0.01 * q.turnover / 0.03);
                     let cm_owned;
                     let cm = if no_cm {
                         ""

@@ -259,6 +259,7 @@ fn read_file(
 ) -> Result<(u64, String), FileProblem> {
     let d = &layout.dialect;
     let raw_file = File::open(path)?;
+    let file_len = raw_file.metadata()?.len();
     let mut hashing = HashingReader { inner: io::BufReader::with_capacity(1 << 16, File::open(path)?), hasher: Sha256::new() };
     let mut rows = 0u64;
     {
@@ -272,9 +273,21 @@ fn read_file(
         let mut first = true;
         let file_name = plan.name.as_str();
         while reader.read_byte_record(&mut record).map_err(|e| FileProblem::Malformed(csv_problem(&e)))? {
-            let start = record.position().map(|p| p.byte()).unwrap_or(0);
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let mut start = record.position().map(|p| p.byte()).unwrap_or(0);
+            let mut line = record.position().map(|p| p.line()).unwrap_or(0);
             let end = reader.position().byte();
+            // The reader skips blank lines but counts them into the next record's position.
+            // A record spans one line plus the newlines inside its fields; when it spans more
+            // (or is the file's last, maybe unterminated, record) look at its bytes so `line`
+            // and `raw` point at the record itself.
+            let inner_newlines = record.as_slice().iter().filter(|b| **b == b'\n').count() as u64;
+            if end == file_len || reader.position().line() > line + 1 + inner_newlines {
+                let mut head = vec![0u8; (end - start) as usize];
+                raw_file.read_exact_at(&mut head, start)?;
+                let blank = head.iter().take_while(|b| **b == b'\n' || **b == b'\r').count();
+                line += head[..blank].iter().filter(|b| **b == b'\n').count() as u64;
+                start += blank as u64;
+            }
             let mut fields: Vec<&str> = Vec::with_capacity(record.len());
             for field in record.iter() {
                 fields.push(std::str::from_utf8(field).map_err(|_| {

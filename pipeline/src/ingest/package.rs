@@ -161,7 +161,14 @@ pub fn stage_package(pkg: &Package, origin: &Origin, sink: &mut Sink) -> io::Res
         staged.files.insert(f.name.clone(), FileCount::default());
     }
     // Files listed but absent, present but unlisted, or not part of the layout.
-    let mut present: Vec<String> = std::fs::read_dir(&pkg.dir)?
+    let listing = match std::fs::read_dir(&pkg.dir) {
+        Ok(l) => l,
+        Err(e) => {
+            staged.problems.push(format!("the package folder cannot be read: {e}"));
+            return Ok(staged);
+        }
+    };
+    let mut present: Vec<String> = listing
         .filter_map(|e| e.ok())
         .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -258,9 +265,11 @@ fn read_file(
     sink: &mut Sink,
 ) -> Result<(u64, String), FileProblem> {
     let d = &layout.dialect;
-    let raw_file = File::open(path)?;
+    let unreadable = |e: io::Error| FileProblem::Malformed(format!("cannot be read: {e}"));
+    let raw_file = File::open(path).map_err(unreadable)?;
     let file_len = raw_file.metadata()?.len();
-    let mut hashing = HashingReader { inner: io::BufReader::with_capacity(1 << 16, File::open(path)?), hasher: Sha256::new() };
+    let mut hashing =
+        HashingReader { inner: io::BufReader::with_capacity(1 << 16, File::open(path).map_err(unreadable)?), hasher: Sha256::new() };
     let mut rows = 0u64;
     {
         let mut reader = csv::ReaderBuilder::new()

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::schema::{self, Table};
+use crate::schema::{self, Column, Table};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LayoutError {
@@ -93,8 +93,12 @@ impl Dialect {
 /// Where one source column goes in one target table.
 #[derive(Debug, Clone)]
 pub struct Slot {
-    /// Index into the target table's columns.
-    pub column: usize,
+    /// Index into the target table's columns; `None` when the column does not feed this
+    /// table but feeds another target of the same file: it is still checked (with `check`),
+    /// so every column of a routed file is validated whatever the row's route.
+    pub column: Option<usize>,
+    /// The canonical column definition the value is checked against.
+    pub check: Column,
     /// Value map applied before the code check.
     pub map: Option<BTreeMap<String, String>>,
 }
@@ -213,7 +217,7 @@ fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan, LayoutError
                 Some(m) => Some(spec.maps.get(m).cloned().ok_or_else(|| invalid(format!("unknown value map `{m}`")))?),
                 None => None,
             };
-            slots[si] = Some(Slot { column, map });
+            slots[si] = Some(Slot { column: Some(column), check: table.columns[column], map });
         }
         for src in t.columns.keys().chain(t.values.keys()) {
             if !header.contains(src) {
@@ -231,7 +235,7 @@ fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan, LayoutError
         }
         // Every required canonical column must be fed by the file or a constant.
         for (ci, c) in table.columns.iter().enumerate() {
-            let fed = slots.iter().flatten().any(|s| s.column == ci)
+            let fed = slots.iter().flatten().any(|s| s.column == Some(ci))
                 || constants.iter().any(|(i, _)| *i == ci)
                 || (!t.when.is_empty() && t.when.values().all(|w| w.contains_key(c.name)));
             if c.required && !fed {
@@ -239,6 +243,20 @@ fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan, LayoutError
             }
         }
         targets.push(Target { table, slots, constants });
+    }
+    // Columns a target does not take are still checked as the other targets define them.
+    for ti in 0..targets.len() {
+        for si in 0..header.len() {
+            if targets[ti].slots[si].is_some() {
+                continue;
+            }
+            let other = targets.iter().find_map(|t| t.slots[si].clone());
+            if let Some(mut slot) = other {
+                slot.column = None;
+                slot.check.required = false;
+                targets[ti].slots[si] = Some(slot);
+            }
+        }
     }
     if route_idx.is_some() && routes.is_empty() {
         return Err(invalid("`route_by` without any `when`".into()));

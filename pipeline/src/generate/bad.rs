@@ -448,7 +448,7 @@ fn write_bad(cx: &mut Ctx, sinks: &mut Sinks, p: Pkg, ri: usize, k: u64) -> Resu
         }
         "unknown_episode" => {
             let (person, provider) = (cx.known_person(sinks, p)?, cx.known_provider(p));
-            if v % 2 == 0 {
+            if v.is_multiple_of(2) {
                 cx.contact(p, &fresh, &xep, &person, &provider, day);
                 F_CONTACTS
             } else {

@@ -316,7 +316,9 @@ pub(crate) fn provider_row(f: &mut Fields, fmt: Fmt, w: &World, p: usize, accept
     fmt.list_of(f, pr.counties.iter().map(|c| crate::geography::COUNTIES[*c].fips));
     fmt.list_of(f, types_list(pr.types));
     fmt.list_of(f, pr.languages.iter().copied());
-    fmt.flag(f, Some(pr.culturally_specific));
+    // Free text (the contract gives no code list): the community a culturally specific
+    // agency serves, empty otherwise; the same text in both layouts.
+    fmt.text(f, pr.serves());
     fmt.flag(f, Some(accepting));
     f.push(&pr.phone);
     f.push(&pr.website);

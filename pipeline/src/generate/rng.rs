@@ -23,7 +23,7 @@ impl R {
     /// Uniform integer in 0..n (n > 0).
     #[inline]
     pub(crate) fn below(&mut self, n: usize) -> usize {
-        ((self.0.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.0.next_u64() >> 32) * n as u64) >> 32) as usize
     }
     /// Uniform integer in lo..=hi.
     #[inline]
@@ -74,7 +74,7 @@ impl R {
         w.len() - 1
     }
     /// Index into a cumulative table.
-    pub(crate) fn from_cdf(&mut self, cdf: &[f64]) -> usize {
+    pub(crate) fn pick_cdf(&mut self, cdf: &[f64]) -> usize {
         let x = self.u() * cdf[cdf.len() - 1];
         cdf.partition_point(|c| *c <= x).min(cdf.len() - 1)
     }
@@ -94,9 +94,9 @@ const M48: u64 = (1 << 48) - 1;
 /// xor-shifts, each invertible mod 2^48): distinct inputs give distinct person ids.
 pub(crate) fn perm48(x: u64, key: u64) -> u64 {
     let mut x = (x ^ key) & M48;
-    x = x.wrapping_mul(0x5DEE_CE66_D) & M48;
+    x = x.wrapping_mul(0x0005_DEEC_E66D) & M48;
     x ^= x >> 24;
-    x = x.wrapping_mul(0xB_F58_476D_1CE5) & M48;
+    x = x.wrapping_mul(0xBF58_476D_1CE5) & M48;
     x ^= x >> 21;
     x = x.wrapping_mul(0x2545_F491_4F6D) & M48;
     x ^ (x >> 25)

@@ -299,7 +299,7 @@ fn demographics(r: &mut R, g: Group, stage: usize, metro: bool, tribe: Option<us
             let lang = if r.chance([0.01, 0.02, 0.08][stage]) { heritage } else { "eng" };
             Demo { race: if r.chance(0.85) { "AIAN" } else { "AIAN;WHITE" }, hispanic: hisp_n(r), ethnicity: eth, lang }
         }
-        Group::Multi => Demo { race: *r.pick(&RACE_MULTI), hispanic: hisp_n(r), ethnicity: "", lang: "eng" },
+        Group::Multi => Demo { race: RACE_MULTI[r.below(RACE_MULTI.len())], hispanic: hisp_n(r), ethnicity: "", lang: "eng" },
         Group::Unknown => {
             let race = ["DECLINED", "UNKNOWN", ""][r.weighted(&[0.4, 0.35, 0.25])];
             let hispanic = ["U", "N", ""][r.weighted(&[0.5, 0.2, 0.3])];
@@ -308,7 +308,7 @@ fn demographics(r: &mut R, g: Group, stage: usize, metro: bool, tribe: Option<us
         Group::Mena => Demo {
             race: if r.chance(0.8) { "MENA" } else { "MENA;WHITE" },
             hispanic: "N",
-            ethnicity: *r.pick(&["ARAB", "IRAQI", "SYRIAN", "YEMENI"]),
+            ethnicity: ["ARAB", "IRAQI", "SYRIAN", "YEMENI"][r.below(4)],
             lang: native(r, [0.3, 0.55, 0.85], "ara"),
         },
     }
@@ -405,7 +405,7 @@ fn finish_episode(r: &mut R, cal: &Calendar, t: u8, start: i32, end: i32, birth:
 
 /// The person with index `idx`: demographics and episodes. `key` is the seed's person-id key.
 pub(crate) fn skeleton(w: &World, cal: &Calendar, key: u64, idx: u64, r: &mut R) -> Person {
-    let county = r.from_cdf(&w.county_cdf);
+    let county = r.pick_cdf(&w.county_cdf);
     let shares: Vec<f64> = TYPES.iter().map(|t| t.share).collect();
     let t0 = r.weighted(&shares) as u8;
     let age0 = draw_age(r, t0);
@@ -425,7 +425,7 @@ pub(crate) fn skeleton(w: &World, cal: &Calendar, key: u64, idx: u64, r: &mut R)
         }
     }
 
-    let g = crate::generate::data::GROUPS[r.from_cdf(&w.group_cdf[county])];
+    let g = crate::generate::data::GROUPS[r.pick_cdf(&w.group_cdf[county])];
     let aian_group = g == Group::Aian;
     let tribe = if aian_group || (g == Group::Multi && r.chance(0.3)) {
         let local = &w.county_tribes[county];
@@ -579,7 +579,7 @@ pub(crate) fn skeleton(w: &World, cal: &Calendar, key: u64, idx: u64, r: &mut R)
             R_MOVED if person.moved.is_none() => {
                 let mut c2 = c_now;
                 for _ in 0..20 {
-                    c2 = r.from_cdf(&w.county_cdf);
+                    c2 = r.pick_cdf(&w.county_cdf);
                     if c2 != c_now {
                         break;
                     }

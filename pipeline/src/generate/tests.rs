@@ -118,7 +118,7 @@ fn manifests_headers_and_quarantine_counts() {
         let mco = m.submitter_kind == "mco";
         assert_eq!(m.layout, if mco { "mco-v1" } else { "standard-v1" });
         assert_eq!(m.sequence, 1);
-        assert_eq!(pkg.ends_with(format!("{}/{}", m.period, m.submitter_id)), true);
+        assert!(pkg.ends_with(format!("{}/{}", m.period, m.submitter_id)));
         let expected: Vec<&str> = emit::slots(mco).map(|s| emit::file_name(mco, s)).collect();
         let mut listed: Vec<&str> = m.files.keys().map(String::as_str).collect();
         listed.sort();
@@ -158,7 +158,8 @@ fn rows_follow_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     generate(&opts(dir.path(), 400, 0)).unwrap();
     // (submitter, episode) → (person, provider, start, end)
-    let mut episodes: BTreeMap<(String, String), (String, String, String, Option<String>)> = BTreeMap::new();
+    type Episode = (String, String, String, Option<String>);
+    let mut episodes: BTreeMap<(String, String), Episode> = BTreeMap::new();
     let mut contacts = Vec::new();
     let norm = |d: &str| if d.len() == 8 { format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]) } else { d.to_string() };
     let mut cm_types = std::collections::BTreeSet::new();

@@ -172,6 +172,23 @@ impl Provider {
     pub(crate) fn speaks(&self, lang: &str) -> bool {
         self.languages.contains(&lang)
     }
+    /// The community a culturally specific agency serves (empty when it is not one).
+    pub(crate) fn serves(&self) -> &'static str {
+        if !self.culturally_specific {
+            return "";
+        }
+        match self.community {
+            Some(Group::Somali) => "Somali",
+            Some(Group::Hmong) => "Hmong",
+            Some(Group::Karen) => "Karen",
+            Some(Group::Oromo) => "Oromo and East African",
+            Some(Group::Latino) => "Latino",
+            Some(Group::Aian) => "American Indian",
+            Some(Group::SeAsian) => "Southeast Asian",
+            _ if self.languages.contains(&"ase") => "Deaf and hard of hearing",
+            _ => "",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -519,8 +536,8 @@ impl World {
         // Which providers each submitter lists.
         for (c, &s) in county_sub.iter().enumerate() {
             let mut list = vec![county_provider[c]];
-            for t in 0..NTYPES {
-                for &p in &privates[c][t] {
+            for by_type in &privates[c] {
+                for &p in by_type {
                     if !list.contains(&p) {
                         list.push(p);
                     }
@@ -643,7 +660,7 @@ impl World {
 
     /// Whether a provider accepts new people in a quarter (stable per provider and quarter).
     pub(crate) fn accepting(&self, provider: usize, quarter_key: i64) -> bool {
-        let h = super::rng::mix64((provider as u64) << 32 ^ quarter_key as u64 ^ 0xacce_97);
+        let h = super::rng::mix64((provider as u64) << 32 ^ quarter_key as u64 ^ 0x00ac_ce97);
         ((h >> 11) as f64 / (1u64 << 53) as f64) < self.providers[provider].accepting
     }
 }

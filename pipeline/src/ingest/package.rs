@@ -277,6 +277,9 @@ fn read_file(
             .quoting(d.quoting)
             .has_headers(false)
             .flexible(true)
+            // Split on LF only and drop a trailing CR ourselves: with the reader's own CRLF
+            // handling a record's position lands on the previous line's LF.
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(&mut hashing);
         let mut record = csv::ByteRecord::new();
         let mut first = true;
@@ -302,6 +305,12 @@ fn read_file(
                 fields.push(std::str::from_utf8(field).map_err(|_| {
                     FileProblem::Malformed(format!("line {line}: not UTF-8 text (the file must be encoded as UTF-8)"))
                 })?);
+            }
+            if let Some(last) = fields.last_mut() {
+                *last = last.strip_suffix('\r').unwrap_or(last);
+            }
+            if fields.len() == 1 && fields[0].is_empty() {
+                continue; // a blank CRLF line, skipped like a blank LF line
             }
             if first {
                 first = false;

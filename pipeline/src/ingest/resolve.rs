@@ -70,7 +70,7 @@ fn key_expr(table: &Table, alias: &str) -> String {
     if parts.len() == 1 {
         parts[0].clone()
     } else {
-        format!("concat_ws('\u{1f}', {})", parts.join(", "))
+        format!("concat_ws(' / ', {})", parts.join(", "))
     }
 }
 
@@ -107,7 +107,7 @@ pub async fn check_sets(
             "WITH checks AS ({}),
              firsts AS (SELECT _pkg, _file, _key, MIN(_line) AS first_ok FROM checks
                         WHERE p_ok AND e_ok AND v_ok GROUP BY _pkg, _file, _key)
-             SELECT c._pkg, c._file, c._line,
+             SELECT c._pkg, c._file, c._line, c._key, f.first_ok,
                CASE WHEN f.first_ok < c._line THEN 'duplicate_key'
                     WHEN NOT c.p_ok THEN 'unknown_person'
                     WHEN NOT c.e_ok THEN 'unknown_episode'
@@ -131,13 +131,15 @@ pub async fn check_sets(
             .await?;
             let stream = ctx
                 .sql(&format!(
-                    "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, v.reason, s._pkg {join}
-                     WHERE v.reason IS NOT NULL"
+                    "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, v.reason, s._pkg,
+                            {detail} AS detail {join}
+                     WHERE v.reason IS NOT NULL",
+                    detail = detail_sql(t)
                 ))
                 .await?
                 .execute_stream()
                 .await?;
-            rejects.write_stream(stream, files, t).await?;
+            rejects.write_stream(stream, files).await?;
         }
         // Keys known to later levels: the first package (in processing order) that accepted each.
         for t in &tables {
@@ -153,6 +155,46 @@ pub async fn check_sets(
         }
     }
     rejects.finish()
+}
+
+/// SQL naming, per submitted file, the source column that feeds `column` of `t` (the
+/// detail a submitter reads must use the names in their own file).
+fn source_column_sql(t: &Table, column: &str) -> String {
+    let ci = t.columns.iter().position(|c| c.name == column).expect("canonical column");
+    let mut arms = String::new();
+    for layout in ["standard-v1", "mco-v1"].iter().filter_map(|l| crate::layout::builtin(l)) {
+        for f in &layout.files {
+            for target in f.targets.iter().filter(|x| x.table.name == t.name) {
+                if let Some(si) = target.slots.iter().position(|s| s.as_ref().is_some_and(|s| s.column == Some(ci))) {
+                    arms.push_str(&format!(" WHEN '{}' THEN '{}'", f.name, f.header[si]));
+                }
+            }
+        }
+    }
+    format!("CASE s._file{arms} ELSE '{column}' END")
+}
+
+/// The words a submitter reads for a set-level reject: the column, the value, and why.
+fn detail_sql(t: &Table) -> String {
+    let key_cols: Vec<String> = t.key.iter().map(|k| source_column_sql(t, k)).collect();
+    let mut arms = format!(
+        " WHEN 'duplicate_key' THEN concat('column ', {keys}, ': key `', v._key, '` was already accepted from line ', CAST(v.first_ok AS VARCHAR), ' of this file')",
+        keys = if key_cols.len() == 1 { key_cols[0].clone() } else { format!("concat_ws('+', {})", key_cols.join(", ")) }
+    );
+    for r in t.refs {
+        let (what, scope) = match r {
+            Ref::Person => ("person", "persons accepted from this package or an earlier one"),
+            Ref::Episode => ("episode", "episodes this submitter had accepted in this package or an earlier one"),
+            Ref::Provider => ("provider", "providers accepted from this package or an earlier one"),
+        };
+        arms.push_str(&format!(
+            " WHEN '{reason}' THEN concat('column ', {src}, ': {what} `', s.{col}, '` is not among the {scope}')",
+            reason = r.reason(),
+            src = source_column_sql(t, r.column()),
+            col = r.column()
+        ));
+    }
+    format!("CASE v.reason{arms} END")
 }
 
 /// One table's rows with the three reference flags and the duplicate key.
@@ -195,7 +237,6 @@ impl RejectWriter {
         &mut self,
         mut stream: SendableRecordBatchStream,
         files: &BTreeMap<(i64, String), PathBuf>,
-        _table: &Table,
     ) -> Result<(), ResolveError> {
         let mut open: BTreeMap<(i64, String), File> = BTreeMap::new();
         while let Some(batch) = stream.next().await {
@@ -207,7 +248,6 @@ impl RejectWriter {
             let end = b.column(6).as_primitive::<Int64Type>();
             let pkg = b.column(8).as_primitive::<Int64Type>();
             let mut raw = StringBuilder::new();
-            let mut detail = StringBuilder::new();
             for i in 0..b.num_rows() {
                 let key = (pkg.value(i), string_at(b.column(3), i));
                 if !open.contains_key(&key) {
@@ -216,15 +256,6 @@ impl RejectWriter {
                 }
                 let f = &open[&key];
                 raw.append_value(raw_bytes(f, start.value(i) as u64, end.value(i) as u64).map_err(io_err(&files[&key]))?);
-                let reason = string_at(b.column(7), i);
-                detail.append_value(match reason.as_str() {
-                    "duplicate_key" => "an earlier accepted row of this file has the same key".to_string(),
-                    "unknown_person" => "person_id is not in this package's or an earlier package's accepted persons".to_string(),
-                    "unknown_episode" => {
-                        "episode_id is not in this package's or an earlier package's accepted episodes of this submitter".to_string()
-                    }
-                    _ => "provider_id is not in this package's or an earlier package's accepted providers".to_string(),
-                });
             }
             let cols = vec![
                 cast_utf8(b.column(0))?,
@@ -234,11 +265,14 @@ impl RejectWriter {
                 b.column(4).clone(),
                 Arc::new(raw.finish()) as _,
                 cast_utf8(b.column(7))?,
-                Arc::new(detail.finish()) as _,
+                cast_utf8(b.column(9))?,
                 b.column(8).clone(),
             ];
             let out = RecordBatch::try_new(staged_quarantine_schema(), cols)?;
             if self.writer.is_none() {
+                if let Some(dir) = self.path.parent() {
+                    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+                }
                 let f = File::create(&self.path).map_err(io_err(&self.path))?;
                 self.writer = Some(ArrowWriter::try_new(f, staged_quarantine_schema(), Some(writer_properties()))?);
             }

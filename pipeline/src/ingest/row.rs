@@ -87,7 +87,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
         }
         let required = match (&plan.route, &target.slots[si]) {
             (Some((ri, _)), _) if *ri == si => true,
-            (_, Some(slot)) => table.columns[slot.column].required,
+            (_, Some(slot)) => slot.check.required,
             _ => false,
         };
         if required {
@@ -107,7 +107,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
             ));
         }
         let Some(slot) = &target.slots[si] else { continue };
-        let column = &table.columns[slot.column];
+        let column = &slot.check;
         let mapped: &str = match (&slot.map, raw.is_empty()) {
             (Some(map), false) => match map.get(*raw) {
                 Some(v) => v,
@@ -121,8 +121,11 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
             },
             _ => raw,
         };
-        values[slot.column] =
+        let value =
             parse(column, mapped, dialect).map_err(|(reason, why)| reject(reason, format!("column {}: {why}", plan.header[si])))?;
+        if let Some(ci) = slot.column {
+            values[ci] = value;
+        }
     }
     let standard = Dialect::standard();
     for (ci, text) in target.constants.iter().chain(route_constants) {
@@ -134,8 +137,8 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
     let lo = to_days(NaiveDate::from_ymd_opt(1900, 1, 1).expect("date"));
     let hi = to_days(period_end);
     for (si, slot) in target.slots.iter().enumerate() {
-        let Some(slot) = slot else { continue };
-        if let Value::Date(d) = values[slot.column] {
+        let Some(ci) = slot.as_ref().and_then(|s| s.column) else { continue };
+        if let Value::Date(d) = values[ci] {
             if d < lo || d > hi {
                 return Err(reject(
                     "date_out_of_range",
@@ -151,7 +154,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
         if let (Value::Date(s), Value::Date(e)) = (&values[si], &values[ei]) {
             if e < s {
                 let src = |ci: usize| {
-                    target.slots.iter().position(|s| s.as_ref().is_some_and(|s| s.column == ci)).map(|i| plan.header[i].as_str()).unwrap_or("")
+                    target.slots.iter().position(|s| s.as_ref().is_some_and(|s| s.column == Some(ci))).map(|i| plan.header[i].as_str()).unwrap_or("")
                 };
                 return Err(reject(
                     "bad_date",

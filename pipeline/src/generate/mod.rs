@@ -10,6 +10,26 @@
 //!
 //! Besides the packages, the output folder gets `truth.json` (what was planted, for the
 //! measures to find) and `expected_quarantine.json` (bad rows injected, per reason).
+//!
+//! Who reports what, where the contract leaves it open:
+//! - A county reports its own agency and the private agencies it contracts with (their
+//!   episodes, contacts, assessments and surveys); a tribal nation its own programs; an MCO
+//!   its care coordination, whether by its own care coordinators or delegated to a county
+//!   agency (then the county agency's row appears, identical, in the MCO's providers file).
+//! - Staffing of an agency is reported once, by its home submitter (the county for a county
+//!   agency or the first county that contracts a private one, the tribe, the MCO).
+//! - An outcome event is reported once, by the submitter of the episode open on its start
+//!   date (else the nearest episode; child-welfare events never by an MCO), and resent by it
+//!   while an admission or placement stays open.
+//! - A person's row is a function of the person and the quarter, so every submitter sends it
+//!   identically; a person who moves changes county from the move on.
+//! - Assessments may precede the episode start, but never before the first day of the
+//!   quarter the episode starts in (so the episode is in the same package).
+//! - `culturally_specific` is free text: the community served, empty when not culturally
+//!   specific. MCO care coordinators carry all of the MCO's products (`cm_types` of several
+//!   types), as do the waiver case managers of small counties; TCM case managers carry one type.
+//! - county-27001 and county-27007 write CRLF line ends, county-27005 and county-27007 a
+//!   UTF-8 BOM, mco-south-country CRLF (all tolerated by the contract).
 
 mod bad;
 mod data;
@@ -38,18 +58,26 @@ use sim::Calendar;
 use world::World;
 
 pub struct GenerateOptions {
+    /// Output folder: created if missing; must be empty or hold earlier generator output
+    /// (recognized by its `truth.json`), whose quarter folders are replaced.
     pub out: PathBuf,
     pub seed: u64,
+    /// Persons served at some time in the quarters (each has at least one episode open in them).
     pub persons: u64,
     pub from: Period,
     pub to: Period,
+    /// Rows injected per row-level rejection reason (0: a clean data set).
     pub bad_rows_per_reason: u64,
 }
 
 pub struct GenerateSummary {
+    /// Packages written (quarters × 106 submitters).
     pub packages: usize,
+    /// Data files written (manifests excluded).
     pub files: usize,
+    /// Data rows in all files (headers excluded, injected bad rows included).
     pub rows: u64,
+    /// Injected bad rows per reason (what `expected_quarantine.json` holds).
     pub bad_rows: BTreeMap<String, u64>,
 }
 
@@ -620,6 +648,7 @@ fn truth_json(w: &World, opts: &GenerateOptions) -> Truth {
         statewide,
         notes: vec![
             "Effects are multipliers on the generator's rates (1.0 = statewide typical) or shifts on the 0-10 survey scale.",
+            "Expected verdicts compare a provider with providers of the same cm_type; the ALL row also reflects its mix of types.",
             "Person-level outcome effects (ed, preventive, nf) follow the provider of a person's first episode.",
             "A sicker case mix raises smi, sud, homelessness, chronic conditions and prior-year use; outcomes depend on those covariates only, so risk adjustment should explain the difference.",
             "Files of county-27001 and county-27007 end lines with CRLF; county-27005 and county-27007 start with a UTF-8 BOM; mco-south-country uses CRLF.",

@@ -72,13 +72,13 @@ fn real_main() -> Result<ExitCode> {
     match cli.command {
         Command::Run { input, out, period } => {
             let rt = runtime()?;
-            let summary = rt.block_on(casecard::run::run(&input, &out, period, casecard::run::Stages::All))?;
+            let summary = rt.block_on(casecard::run::run(&input, &out, period))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { input, out } => {
             let rt = runtime()?;
-            let summary = rt.block_on(casecard::run::run(&input, &out, None, casecard::run::Stages::IngestOnly))?;
+            let summary = rt.block_on(casecard::run::run(&input, &out, None))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
         }

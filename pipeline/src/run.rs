@@ -9,12 +9,6 @@ use crate::ingest::{self, report::Status, IngestError, IngestOutcome};
 use crate::output;
 use crate::period::Period;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stages {
-    All,
-    IngestOnly,
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     #[error(transparent)]
@@ -71,10 +65,13 @@ impl fmt::Display for RunSummary {
 }
 
 /// Runs the pipeline from `input` into `out`.
-pub async fn run(input: &Path, out: &Path, period: Option<Period>, stages: Stages) -> Result<RunSummary, RunError> {
+///
+/// Today the pipeline is the ingest stage; measures, statistics and the site are later
+/// stages of this same function, so `casecard ingest` and `casecard run` differ once they land.
+pub async fn run(input: &Path, out: &Path, period: Option<Period>) -> Result<RunSummary, RunError> {
     let out_err = |source| RunError::Output { path: out.display().to_string(), source };
     let tmp = output::begin(out).map_err(out_err)?;
-    let result = stages_into(input, &tmp, period, stages).await;
+    let result = stages_into(input, &tmp, period).await;
     match result {
         Ok((outcome, period)) => {
             output::commit(&tmp, out).map_err(out_err)?;
@@ -91,7 +88,6 @@ async fn stages_into(
     input: &Path,
     tmp: &Path,
     period: Option<Period>,
-    stages: Stages,
 ) -> Result<(IngestOutcome, Option<Period>), RunError> {
     let outcome = ingest::ingest(input, tmp).await?;
     let period = match period {
@@ -102,8 +98,5 @@ async fn stages_into(
         Some(p) => Some(p),
         None => outcome.loaded_periods.last().copied(),
     };
-    if stages == Stages::All {
-        // Measures, statistics and the site are later stages of this same run.
-    }
     Ok((outcome, period))
 }

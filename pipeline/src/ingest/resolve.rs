@@ -43,7 +43,12 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
 pub fn session(spill: &Path, memory_bytes: usize) -> Result<SessionContext, ResolveError> {
     std::fs::create_dir_all(spill).map_err(io_err(spill))?;
     let runtime = RuntimeEnvBuilder::new().with_memory_limit(memory_bytes, 1.0).with_temp_file_path(spill).build_arc()?;
-    let config = SessionConfig::new().with_target_partitions(2).with_batch_size(8192);
+    // Sort-merge joins instead of hash joins: a hash join's build side cannot spill, and the
+    // set checks join tables of tens of millions of rows on both sides.
+    let config = SessionConfig::new()
+        .with_target_partitions(2)
+        .with_batch_size(8192)
+        .set_bool("datafusion.optimizer.prefer_hash_join", false);
     Ok(SessionContext::new_with_config_rt(config, runtime))
 }
 

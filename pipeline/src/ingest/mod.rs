@@ -51,7 +51,7 @@ pub struct IngestOutcome {
 }
 
 /// Memory DataFusion may use before it spills to disk.
-const MEMORY_LIMIT: usize = 4 << 30;
+const MEMORY_LIMIT: usize = 6 << 30;
 
 /// Ingests every package under `input` into `out` (`warehouse/`, `quarantine/`,
 /// `results/ingest_report.json`). `out` should be a fresh folder.

@@ -42,7 +42,10 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
 /// A session with bounded memory: operators spill to `spill` beyond `memory_bytes`.
 pub fn session(spill: &Path, memory_bytes: usize) -> Result<SessionContext, ResolveError> {
     std::fs::create_dir_all(spill).map_err(io_err(spill))?;
-    let runtime = RuntimeEnvBuilder::new().with_memory_limit(memory_bytes, 1.0).with_temp_file_path(spill).build_arc()?;
+    // A fair pool shares memory between the operators that can spill, so one large sort
+    // cannot starve the others of the room they need to spill themselves.
+    let pool = Arc::new(datafusion::execution::memory_pool::FairSpillPool::new(memory_bytes));
+    let runtime = RuntimeEnvBuilder::new().with_memory_pool(pool).with_temp_file_path(spill).build_arc()?;
     // Sort-merge joins instead of hash joins: a hash join's build side cannot spill, and the
     // set checks join tables of tens of millions of rows on both sides.
     let config = SessionConfig::new()

@@ -154,12 +154,8 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
         });
     }
     resolve::register_dir(&ctx, "quarantine_all", &staging.join("quarantine"), &stage::staged_quarantine_schema()).await?;
-    ctx.sql("CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
-        .await
-        .map_err(ResolveError::from)?
-        .collect()
-        .await
-        .map_err(ResolveError::from)?;
+    resolve::exec(&ctx, "CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
+        .await?;
     let stream = ctx
         .sql(
             "SELECT sequence, file, line, raw, reason, detail, submitter_id, period FROM quarantine_staged

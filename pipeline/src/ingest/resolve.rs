@@ -64,6 +64,12 @@ pub async fn register_dir(ctx: &SessionContext, name: &str, dir: &Path, schema: 
     Ok(())
 }
 
+/// Runs a statement that returns nothing worth keeping (`CREATE VIEW`, ...).
+pub async fn exec(ctx: &SessionContext, sql: &str) -> Result<(), ResolveError> {
+    ctx.sql(sql).await?.collect().await?;
+    Ok(())
+}
+
 /// Runs `sql`, writes its result under `dir` and registers it as `name`.
 async fn materialize(ctx: &SessionContext, sql: &str, dir: &Path, name: &str) -> Result<(), ResolveError> {
     let df = ctx.sql(sql).await?;
@@ -99,13 +105,10 @@ pub async fn check_sets(
     ctx.register_batch("in_force", batch)?;
     for t in TABLES {
         register_dir(ctx, &format!("staged_{}", t.name), &staging.join(t.name), &staged_schema(t)).await?;
-        ctx.sql(&format!(
+        exec(ctx, &format!(
             "CREATE VIEW stage_{n} AS SELECT * FROM staged_{n} WHERE _pkg IN (SELECT pkg FROM in_force)",
             n = t.name
-        ))
-        .await?
-        .collect()
-        .await?;
+        )).await?;
     }
     let mut rejects = RejectWriter::new(staging.join("quarantine").join("set-checks.parquet"));
     for level in 0..=2u8 {
@@ -153,13 +156,10 @@ pub async fn check_sets(
         for t in &tables {
             let local = if matches!(t.merge, Merge::Statewide) { "" } else { "_submitter, " };
             let key = t.key.join(", ");
-            ctx.sql(&format!(
+            exec(ctx, &format!(
                 "CREATE OR REPLACE VIEW known_{n} AS SELECT {local}{key}, MIN(_pkg) AS first_pkg FROM acc_{n} GROUP BY {local}{key}",
                 n = t.name
-            ))
-            .await?
-            .collect()
-            .await?;
+            )).await?;
         }
     }
     rejects.finish()
@@ -355,7 +355,7 @@ async fn rank_statewide(ctx: &SessionContext, t: &Table) -> Result<(), ResolveEr
         n = t.name,
         vals = values.join(", ")
     );
-    ctx.sql(&format!("CREATE OR REPLACE VIEW ranked_{} AS {sql}", t.name)).await?.collect().await?;
+    exec(ctx, &format!("CREATE OR REPLACE VIEW ranked_{} AS {sql}", t.name)).await?;
     Ok(())
 }
 
@@ -376,7 +376,7 @@ pub async fn merge_and_write(
 ) -> Result<(Vec<Conflict>, BTreeMap<String, u64>), ResolveError> {
     // Episodes first: the person rule needs each submitter's latest episode start.
     let episodes = crate::schema::table("episodes").expect("episodes");
-    ctx.sql(&format!("CREATE OR REPLACE VIEW merged_episodes AS {}", merged_sql(episodes))).await?.collect().await?;
+    exec(ctx, &format!("CREATE OR REPLACE VIEW merged_episodes AS {}", merged_sql(episodes))).await?;
     let mut conflicts = Vec::new();
     let mut rows = BTreeMap::new();
     for t in TABLES {

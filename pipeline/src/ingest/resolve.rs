@@ -312,20 +312,17 @@ fn cast_utf8(a: &Arc<dyn Array>) -> Result<Arc<dyn Array>, ResolveError> {
 /// The SQL that yields the merged, current rows of a table (canonical columns plus
 /// `_submitter`, `_period`), one row per key.
 fn merged_sql(t: &Table) -> String {
-    let key = t.key.join(", ");
-    match t.merge {
-        Merge::Local => format!(
-            "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY _submitter, {key} ORDER BY _pkg DESC) AS _rn
-             FROM acc_{n} a) WHERE _rn = 1",
-            n = t.name
-        ),
-        Merge::PerPeriod => format!(
-            "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY _submitter, _period, {key} ORDER BY _pkg DESC) AS _rn
-             FROM acc_{n} a) WHERE _rn = 1",
-            n = t.name
-        ),
-        Merge::Statewide => format!("SELECT * FROM ranked_{n} WHERE _rn = 1", n = t.name),
-    }
+    let partition = match t.merge {
+        Merge::Statewide => return format!("SELECT * FROM ranked_{n} WHERE _rn = 1", n = t.name),
+        Merge::Local => "_submitter",
+        Merge::PerPeriod => "_submitter, _period",
+    };
+    format!(
+        "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY {partition}, {key} ORDER BY _pkg DESC) AS _rn
+         FROM acc_{n} a) WHERE _rn = 1",
+        key = t.key.join(", "),
+        n = t.name
+    )
 }
 
 /// For a statewide table: the rows of each key's latest period, ranked by the contract's

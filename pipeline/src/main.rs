@@ -27,6 +27,10 @@ enum Command {
         /// Reporting quarter, e.g. 2026Q2 (default: the latest quarter loaded).
         #[arg(long)]
         period: Option<Period>,
+        /// Folder of measure definitions (default: ./measures if present, else the
+        /// measures/ folder of the source tree this binary was built from).
+        #[arg(long)]
+        measures: Option<PathBuf>,
     },
     /// Build only the warehouse, the quarantine and the ingest report.
     Ingest {
@@ -70,15 +74,18 @@ fn main() -> ExitCode {
 fn real_main() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { input, out, period } => {
+        Command::Run { input, out, period, measures } => {
             let rt = runtime()?;
-            let summary = rt.block_on(casecard::run::run(&input, &out, period))?;
+            let measures = Some(measures.unwrap_or_else(default_measures));
+            let opts = casecard::run::RunOptions { input, out, period, measures };
+            let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { input, out } => {
             let rt = runtime()?;
-            let summary = rt.block_on(casecard::run::run(&input, &out, None))?;
+            let opts = casecard::run::RunOptions { input, out, period: None, measures: None };
+            let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
@@ -105,6 +112,15 @@ fn real_main() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `./measures` when run from a checkout, else the definitions next to the source tree.
+fn default_measures() -> PathBuf {
+    let here = PathBuf::from("measures");
+    if here.join("views.toml").is_file() {
+        return here;
+    }
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../measures"))
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {

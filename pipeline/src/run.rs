@@ -1,4 +1,4 @@
-//! One pipeline run: ingest → (measures → site, in later stages) into an output folder
+//! One pipeline run: ingest → measures (→ site, in a later stage) into an output folder
 //! that is replaced atomically only when every stage succeeded.
 
 use std::collections::BTreeMap;
@@ -6,13 +6,29 @@ use std::fmt;
 use std::path::Path;
 
 use crate::ingest::{self, report::Status, IngestError, IngestOutcome};
+use crate::measures::{self, MeasureError, MeasureOutput, NoteKind};
 use crate::output;
 use crate::period::Period;
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Folder holding the submitted packages.
+    pub input: std::path::PathBuf,
+    /// Output folder, replaced atomically when the run succeeds.
+    pub out: std::path::PathBuf,
+    /// Reporting quarter (default: the latest quarter loaded).
+    pub period: Option<Period>,
+    /// Folder of measure definitions; `None` stops after the ingest.
+    pub measures: Option<std::path::PathBuf>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    #[error(transparent)]
+    Measures(#[from] MeasureError),
     #[error("output folder {path}: {source}")]
     Output { path: String, source: std::io::Error },
     #[error("no package for {0} loaded, so it cannot be reported on (loaded quarters: {1})")]
@@ -25,6 +41,8 @@ pub struct RunSummary {
     pub outcome: IngestOutcome,
     pub period: Option<Period>,
     pub out: String,
+    /// The measure stage's output (`None` for an ingest-only run).
+    pub measures: Option<MeasureOutput>,
 }
 
 impl fmt::Display for RunSummary {
@@ -60,6 +78,26 @@ impl fmt::Display for RunSummary {
             Some(p) => writeln!(f, "reporting quarter: {p}")?,
             None => writeln!(f, "reporting quarter: none (no package loaded)")?,
         }
+        if let Some(m) = &self.measures {
+            let periods: std::collections::BTreeSet<&str> = m.rows.iter().map(|r| r.period.as_str()).collect();
+            let ids: std::collections::BTreeSet<&str> = m.rows.iter().map(|r| r.measure_id.as_str()).collect();
+            writeln!(
+                f,
+                "measures: {} measures × {} periods ({}), {} result rows, {} risk models",
+                ids.len(),
+                periods.len(),
+                periods.iter().copied().collect::<Vec<_>>().join(", "),
+                m.rows.len(),
+                m.models.len()
+            )?;
+            for n in m.notes.iter().filter(|n| n.kind == NoteKind::Unadjusted) {
+                writeln!(f, "  note: {} {}: {}", n.measure_id, n.period, n.message)?;
+            }
+            let not_computed = m.notes.iter().filter(|n| n.kind == NoteKind::NotComputed).count();
+            if not_computed > 0 {
+                writeln!(f, "  {not_computed} (measure, period) pairs not computed: their window reaches quarters not loaded (see results/measure_notes.json)")?;
+            }
+        }
         Ok(())
     }
 }
@@ -68,14 +106,17 @@ impl fmt::Display for RunSummary {
 ///
 /// Today the pipeline is the ingest stage; measures, statistics and the site are later
 /// stages of this same function, so `casecard ingest` and `casecard run` differ once they land.
-pub async fn run(input: &Path, out: &Path, period: Option<Period>) -> Result<RunSummary, RunError> {
+pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
+    let out = opts.out.as_path();
     let out_err = |source| RunError::Output { path: out.display().to_string(), source };
+    // Definitions are read before any work, so a broken one fails the run at once.
+    let set = opts.measures.as_deref().map(measures::load).transpose().map_err(MeasureError::from)?;
     let tmp = output::begin(out).map_err(out_err)?;
-    let result = stages_into(input, &tmp, period).await;
+    let result = stages_into(&opts.input, &tmp, opts.period, set.as_ref()).await;
     match result {
-        Ok((outcome, period)) => {
+        Ok((outcome, period, measures)) => {
             output::commit(&tmp, out).map_err(out_err)?;
-            Ok(RunSummary { outcome, period, out: out.display().to_string() })
+            Ok(RunSummary { outcome, period, out: out.display().to_string(), measures })
         }
         Err(e) => {
             output::abandon(&tmp);
@@ -88,7 +129,8 @@ async fn stages_into(
     input: &Path,
     tmp: &Path,
     period: Option<Period>,
-) -> Result<(IngestOutcome, Option<Period>), RunError> {
+    set: Option<&measures::MeasureSet>,
+) -> Result<(IngestOutcome, Option<Period>, Option<MeasureOutput>), RunError> {
     let outcome = ingest::ingest(input, tmp).await?;
     let period = match period {
         Some(p) if !outcome.loaded_periods.contains(&p) => {
@@ -98,5 +140,18 @@ async fn stages_into(
         Some(p) => Some(p),
         None => outcome.loaded_periods.last().copied(),
     };
-    Ok((outcome, period))
+    let measured = match (set, period) {
+        (Some(set), Some(reporting)) => {
+            let work = tmp.join(".measures-work");
+            let loaded = outcome.loaded_periods.iter().copied().collect();
+            let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
+            measures::write(&m, &tmp.join("results"))?;
+            std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
+            ingest::timing("measures written");
+            Some(m)
+        }
+        (Some(_), None) => Some(MeasureOutput::default()),
+        (None, _) => None,
+    };
+    Ok((outcome, period, measured))
 }

@@ -1,0 +1,380 @@
+//! Runs measure definitions in DataFusion and turns their counts into result rows.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use datafusion::arrow::array::{Array, AsArray, RecordBatch};
+use datafusion::arrow::compute::{cast, concat_batches};
+use datafusion::arrow::datatypes::{DataType, Int64Type};
+use datafusion::prelude::*;
+
+use super::definition::{CovariateSource, Definition, MeasureSet};
+use super::results::{ResultRow, ALL, STATE};
+use super::window::Window;
+use super::{MeasureError, MeasureOutput, Note, NoteKind, RiskModel};
+use crate::ingest::resolve::{self, string_at};
+use crate::period::Period;
+use crate::schema::TABLES;
+use crate::stats::design::{Covariate, Design, Values};
+use crate::stats::{byar, compare, logistic, wilson, Z95};
+
+/// Memory DataFusion may use for one measure before spilling.
+const MEMORY_LIMIT: usize = 6 << 30;
+
+/// Counts of one (provider, scope): denominator, numerator and, when adjusted, expected.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    den: u64,
+    num: u64,
+    expected: f64,
+}
+
+pub struct Engine<'a> {
+    set: &'a MeasureSet,
+    ctx: SessionContext,
+    /// Every provider with the cm_types it lists.
+    providers: Vec<(String, BTreeSet<String>)>,
+}
+
+/// The SQL age band of a person born on `birth` on the date `on` (measures.md bands).
+pub fn age_band_sql(birth: &str, on: &str) -> String {
+    format!(
+        "CASE WHEN {birth} IS NULL THEN NULL \
+         WHEN {birth} > {on} - INTERVAL '18 years' THEN '0-17' \
+         WHEN {birth} > {on} - INTERVAL '45 years' THEN '18-44' \
+         WHEN {birth} > {on} - INTERVAL '65 years' THEN '45-64' \
+         WHEN {birth} > {on} - INTERVAL '75 years' THEN '65-74' \
+         ELSE '75+' END"
+    )
+}
+
+fn sql_list(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+impl<'a> Engine<'a> {
+    /// A session over the warehouse tables (each with its `submitter_id` and `period`).
+    pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path) -> Result<Engine<'a>, MeasureError> {
+        let ctx = resolve::session(&work.join("spill"), MEMORY_LIMIT).map_err(|e| MeasureError::Shape {
+            path: work.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        for t in TABLES {
+            let dir = warehouse.join(t.name);
+            std::fs::create_dir_all(&dir).map_err(|source| MeasureError::Io { path: dir.clone(), source })?;
+            let schema = t.arrow_schema();
+            let opts = ParquetReadOptions::default()
+                .schema(&schema)
+                .table_partition_cols(vec![("submitter_id".into(), DataType::Utf8), ("period".into(), DataType::Utf8)]);
+            ctx.register_parquet(t.name, &format!("{}/", dir.display()), opts).await?;
+        }
+        let batches = ctx.sql("SELECT provider_id, cm_types FROM providers ORDER BY provider_id").await?.collect().await?;
+        let mut providers = Vec::new();
+        for b in &batches {
+            for i in 0..b.num_rows() {
+                let types = string_at(b.column(1), i);
+                providers.push((string_at(b.column(0), i), types.split(';').filter(|s| !s.is_empty()).map(str::to_string).collect()));
+            }
+        }
+        providers.dedup_by(|a, b| a.0 == b.0);
+        Ok(Engine { set, ctx, providers })
+    }
+
+    async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<(), MeasureError> {
+        let sql_err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part, message: e.to_string() };
+        self.ctx.sql(sql).await.map_err(sql_err)?.collect().await.map_err(sql_err)?;
+        Ok(())
+    }
+
+    /// Registers the window's tables, the shared views and the measure's two queries.
+    async fn prepare(&self, def: &Definition, w: &Window) -> Result<(), MeasureError> {
+        let scopes = sql_list(def.cm_types.iter().flat_map(|t| [format!("('{t}', '{t}')"), format!("('{t}', '{ALL}')")]));
+        self.exec(def, "scopes", &format!("CREATE OR REPLACE VIEW scopes AS SELECT column1 AS cm_type, column2 AS scope FROM (VALUES {scopes})")).await?;
+        let months = sql_list(w.months().into_iter().map(|(a, b)| format!("(DATE '{a}', DATE '{b}')")));
+        self.exec(def, "w_months", &format!("CREATE OR REPLACE VIEW w_months AS SELECT column1 AS month_start, column2 AS month_end FROM (VALUES {months})")).await?;
+        for v in &self.set.views {
+            let sql = format!("CREATE OR REPLACE VIEW {} AS {}", v.name, w.substitute(&v.sql));
+            self.ctx.sql(&sql).await.map_err(|e| MeasureError::Sql {
+                path: self.set.dir.join(super::definition::VIEWS_FILE),
+                part: "view",
+                message: format!("view {}: {e}", v.name),
+            })?;
+        }
+        self.exec(def, "denominator", &format!("CREATE OR REPLACE VIEW denominator AS {}", w.substitute(&def.denominator))).await?;
+        self.exec(def, "numerator", &format!("CREATE OR REPLACE VIEW numerator AS {}", w.substitute(&def.numerator))).await?;
+        self.check_columns(def).await
+    }
+
+    /// The denominator must return provider_id, scope, unit, person_id and cm_type (plus the
+    /// columns its covariates read); the numerator provider_id, scope and unit.
+    async fn check_columns(&self, def: &Definition) -> Result<(), MeasureError> {
+        let shape = |message: String| MeasureError::Shape { path: def.path.clone(), message };
+        let den = self.ctx.table("denominator").await?.schema().clone();
+        let mut need: Vec<&str> = vec!["provider_id", "scope", "unit", "person_id", "cm_type"];
+        need.extend(def.covariates.iter().filter(|c| c.source == CovariateSource::Denominator).map(|c| c.name.as_str()));
+        for c in need {
+            if den.field_with_unqualified_name(c).is_err() {
+                return Err(shape(format!("sql.denominator must return a column `{c}`")));
+            }
+        }
+        if let Ok(f) = den.field_with_unqualified_name("age_date") {
+            if f.data_type() != &DataType::Date32 {
+                return Err(shape(format!("sql.denominator: `age_date` must be a date, not {}", f.data_type())));
+            }
+        }
+        let num = self.ctx.table("numerator").await?.schema().clone();
+        for c in ["provider_id", "scope", "unit"] {
+            if num.field_with_unqualified_name(c).is_err() {
+                return Err(shape(format!("sql.numerator must return a column `{c}`")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Plans every measure against the first covered period, so a broken definition fails
+    /// the run before any work is done.
+    pub async fn check_all(&self, loaded: &BTreeSet<Period>, reporting: Period) -> Result<(), MeasureError> {
+        for def in &self.set.measures {
+            let w = Window::of(loaded.iter().next().copied().unwrap_or(reporting).max(reporting), def.lookback_quarters);
+            self.prepare(def, &w).await?;
+            for part in ["denominator", "numerator"] {
+                self.ctx.sql(&format!("EXPLAIN SELECT * FROM {part}")).await.map_err(|e| MeasureError::Sql {
+                    path: def.path.clone(),
+                    part: if part == "denominator" { "denominator" } else { "numerator" },
+                    message: e.to_string(),
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Computes one measure for one window and appends its rows (and notes) to `out`.
+    pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<(), MeasureError> {
+        self.prepare(def, w).await?;
+        let (counts, adjusted) = if def.risk_adjusted() {
+            match self.adjusted_counts(def, w, out).await? {
+                Some(c) => (c, true),
+                None => (self.plain_counts(def).await?, false),
+            }
+        } else {
+            (self.plain_counts(def).await?, false)
+        };
+        out.rows.extend(self.rows(def, w, &counts, adjusted));
+        Ok(())
+    }
+
+    fn orphans(def: &Definition, n: u64) -> Result<(), MeasureError> {
+        if n == 0 {
+            return Ok(());
+        }
+        Err(MeasureError::Shape {
+            path: def.path.clone(),
+            message: format!("sql.numerator returned {n} unit(s) that are not in the denominator (the numerator must be a subset)"),
+        })
+    }
+
+    const JOINED: &'static str = "denominator d FULL JOIN (SELECT DISTINCT provider_id, scope, unit FROM numerator) n \
+         ON d.provider_id = n.provider_id AND d.scope = n.scope AND d.unit = n.unit";
+
+    /// Counts per (provider, scope), entirely in DataFusion.
+    async fn plain_counts(&self, def: &Definition) -> Result<BTreeMap<(String, String), Counts>, MeasureError> {
+        let sql = format!(
+            "SELECT COALESCE(d.provider_id, n.provider_id), COALESCE(d.scope, n.scope), \
+                    COUNT(d.unit), COUNT(CASE WHEN d.unit IS NOT NULL AND n.unit IS NOT NULL THEN 1 END), \
+                    COUNT(CASE WHEN d.unit IS NULL THEN 1 END) \
+             FROM {} GROUP BY 1, 2",
+            Self::JOINED
+        );
+        let batches = self.run(def, &sql).await?;
+        let mut counts = BTreeMap::new();
+        let mut orphans = 0;
+        for b in &batches {
+            let den = int_column(b, 2)?;
+            let num = int_column(b, 3)?;
+            let orph = int_column(b, 4)?;
+            for i in 0..b.num_rows() {
+                orphans += orph[i] as u64;
+                if den[i] > 0 {
+                    counts.insert(
+                        (string_at(b.column(0), i), string_at(b.column(1), i)),
+                        Counts { den: den[i] as u64, num: num[i] as u64, expected: 0.0 },
+                    );
+                }
+            }
+        }
+        Self::orphans(def, orphans)?;
+        Ok(counts)
+    }
+
+    async fn run(&self, def: &Definition, sql: &str) -> Result<Vec<RecordBatch>, MeasureError> {
+        let err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part: "numerator", message: e.to_string() };
+        self.ctx.sql(sql).await.map_err(err)?.collect().await.map_err(err)
+    }
+
+    /// Rows with covariates → risk model fitted on the `ALL` rows → counts with expected.
+    /// `None` (with a note) when the model cannot be fitted.
+    async fn adjusted_counts(
+        &self,
+        def: &Definition,
+        w: &Window,
+        out: &mut MeasureOutput,
+    ) -> Result<Option<BTreeMap<(String, String), Counts>>, MeasureError> {
+        let den_schema = self.ctx.table("denominator").await?.schema().clone();
+        let on = if den_schema.field_with_unqualified_name("age_date").is_ok() {
+            "d.age_date".to_string()
+        } else {
+            w.parameter("w_end").expect("w_end")
+        };
+        let covs: Vec<String> = def
+            .covariates
+            .iter()
+            .map(|c| match c.source {
+                CovariateSource::AgeBand => age_band_sql("p.birth_date", &on),
+                CovariateSource::Person => format!("p.{}", c.name),
+                CovariateSource::Denominator => format!("d.{}", c.name),
+            })
+            .collect();
+        let sql = format!(
+            "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs} \
+             FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id \
+             ORDER BY d.provider_id, d.scope, d.unit",
+            covs = covs.join(", "),
+            joined = Self::JOINED
+        );
+        let batches = self.run(def, &sql).await?;
+        let Some(first) = batches.first() else { return Ok(Some(BTreeMap::new())) };
+        let all = concat_batches(&first.schema(), &batches)?;
+        let n = all.num_rows();
+        let orphan = all.column(2).as_boolean();
+        Self::orphans(def, orphan.true_count() as u64)?;
+        let hit = all.column(3).as_boolean();
+        let provider = cast(all.column(0), &DataType::Utf8)?;
+        let scope = cast(all.column(1), &DataType::Utf8)?;
+        let (provider, scope) = (provider.as_string::<i32>(), scope.as_string::<i32>());
+        let covariates = def
+            .covariates
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                Ok(Covariate { name: c.name.clone(), coding: c.coding, values: Values::from_array(all.column(4 + k).as_ref(), c.coding)? })
+            })
+            .collect::<Result<Vec<_>, MeasureError>>()?;
+        let fit_rows: Vec<bool> = (0..n).map(|i| scope.value(i) == ALL).collect();
+        let design = Design::learn(&covariates, &fit_rows);
+        let (patterns, of_row) = design.patterns(&covariates, n);
+        let mut trials = vec![0.0; patterns.len()];
+        let mut successes = vec![0.0; patterns.len()];
+        for i in (0..n).filter(|&i| fit_rows[i]) {
+            trials[of_row[i]] += 1.0;
+            successes[of_row[i]] += f64::from(u8::from(hit.value(i)));
+        }
+        // Only patterns seen on fitting rows enter the likelihood.
+        let used: Vec<usize> = (0..patterns.len()).filter(|&k| trials[k] > 0.0).collect();
+        let fit = logistic::fit(
+            &used.iter().map(|&k| patterns[k].clone()).collect::<Vec<_>>(),
+            &used.iter().map(|&k| trials[k]).collect::<Vec<_>>(),
+            &used.iter().map(|&k| successes[k]).collect::<Vec<_>>(),
+        );
+        let fit = match fit {
+            Ok(f) => f,
+            Err(e) => {
+                out.notes.push(Note {
+                    period: w.period.to_string(),
+                    measure_id: def.id.clone(),
+                    kind: NoteKind::Unadjusted,
+                    message: format!("the risk model could not be fitted ({e}); results for {} are published unadjusted", w.period),
+                });
+                return Ok(None);
+            }
+        };
+        let p: Vec<f64> = patterns.iter().map(|x| fit.predict(x)).collect();
+        out.models.push(RiskModel {
+            period: w.period.to_string(),
+            measure_id: def.id.clone(),
+            rows: fit_rows.iter().filter(|f| **f).count() as u64,
+            iterations: fit.iterations,
+            log_likelihood: fit.log_likelihood,
+            coefficients: design.names.iter().cloned().zip(fit.coef.iter().copied()).collect(),
+            reference_levels: design.reference.clone(),
+            merged_levels: design.merged.clone(),
+            dropped_terms: design.dropped.clone(),
+        });
+        let mut counts: BTreeMap<(String, String), Counts> = BTreeMap::new();
+        for i in 0..n {
+            let c = counts.entry((provider.value(i).to_string(), scope.value(i).to_string())).or_default();
+            c.den += 1;
+            c.num += u64::from(hit.value(i));
+            c.expected += p[of_row[i]];
+        }
+        Ok(Some(counts))
+    }
+
+    /// The result rows of one measure and window: every provider's `ALL` row and its
+    /// applicable cm_type rows, and the STATE rows, with rates, intervals and categories.
+    fn rows(&self, def: &Definition, w: &Window, counts: &BTreeMap<(String, String), Counts>, adjusted: bool) -> Vec<ResultRow> {
+        let mut state: BTreeMap<String, Counts> = BTreeMap::new();
+        for t in def.cm_types.iter().map(String::as_str).chain([ALL]) {
+            state.insert(t.to_string(), Counts::default());
+        }
+        for ((_, scope), c) in counts {
+            let s = state.entry(scope.clone()).or_default();
+            s.den += c.den;
+            s.num += c.num;
+            s.expected += c.expected;
+        }
+        let state_rate = |scope: &str| state.get(scope).filter(|c| c.den > 0).map(|c| c.num as f64 / c.den as f64);
+        let mut keys: BTreeSet<(String, String)> = counts.keys().cloned().collect();
+        for (id, types) in &self.providers {
+            keys.insert((id.clone(), ALL.to_string()));
+            for t in types.iter().filter(|t| def.cm_types.contains(t)) {
+                keys.insert((id.clone(), t.clone()));
+            }
+        }
+        let mut rows = Vec::new();
+        let mut emit = |provider: &str, scope: &str, c: Counts| {
+            let mut r = ResultRow {
+                period: w.period.to_string(),
+                measure_id: def.id.clone(),
+                provider_id: provider.to_string(),
+                cm_type: scope.to_string(),
+                stratifier: "all".into(),
+                stratum: "all".into(),
+                denominator: c.den as i64,
+                numerator: c.num as i64,
+                ..ResultRow::default()
+            };
+            let reference = state_rate(scope);
+            if c.den > 0 {
+                r.rate = Some(c.num as f64 / c.den as f64);
+                (r.ci_low, r.ci_high) = wilson::interval(c.num, c.den, Z95).unzip();
+                if adjusted && c.expected > 0.0 {
+                    r.expected = Some(c.expected);
+                    r.oe = Some(c.num as f64 / c.expected);
+                    if let Some(sr) = reference {
+                        r.rsr = r.oe.map(|oe| oe * sr);
+                        let (lo, hi) = byar::oe_interval(c.num as f64, c.expected, Z95).unzip();
+                        (r.rsr_low, r.rsr_high) = (lo.map(|l| l * sr), hi.map(|h| h * sr));
+                    }
+                }
+            }
+            if provider != STATE {
+                let interval = if adjusted { r.rsr_low.zip(r.rsr_high) } else { r.ci_low.zip(r.ci_high) };
+                r.category = Some(compare::categorize(c.den, interval, reference, def.direction).code().to_string());
+            }
+            rows.push(r);
+        };
+        for (provider, scope) in &keys {
+            emit(provider, scope, counts.get(&(provider.clone(), scope.clone())).copied().unwrap_or_default());
+        }
+        for (scope, c) in &state {
+            emit(STATE, scope, *c);
+        }
+        rows
+    }
+}
+
+fn int_column(b: &RecordBatch, i: usize) -> Result<Vec<i64>, MeasureError> {
+    let a = cast(b.column(i), &DataType::Int64)?;
+    let a = a.as_primitive::<Int64Type>();
+    Ok((0..a.len()).map(|k| if a.is_valid(k) { a.value(k) } else { 0 }).collect())
+}

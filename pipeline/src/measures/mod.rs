@@ -1,0 +1,131 @@
+//! The measure stage: warehouse → one result row per (period, measure, provider, cm_type).
+//!
+//! Every measure is data (see [`definition`]): a denominator query returning one row per
+//! unit with its provider and scope, and a numerator query returning the units that meet the
+//! measure. This module runs them for every period whose window the data covers, counts
+//! them in DataFusion, fits the risk model for adjusted measures, and turns the counts into
+//! rates, intervals and comparison categories with [`crate::stats`].
+
+pub mod definition;
+pub mod engine;
+pub mod results;
+pub mod window;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use definition::{load, Definition, MeasureSet};
+pub use results::ResultRow;
+
+use crate::period::Period;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MeasureError {
+    #[error(transparent)]
+    Definition(#[from] definition::DefinitionError),
+    #[error("{path}: sql.{part}: {message}")]
+    Sql { path: PathBuf, part: &'static str, message: String },
+    #[error("{path}: {message}")]
+    Shape { path: PathBuf, message: String },
+    #[error(transparent)]
+    DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error(transparent)]
+    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    #[error(transparent)]
+    Parquet(#[from] datafusion::parquet::errors::ParquetError),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Something a reader of the results must know: a period a measure could not be computed
+/// for, or a risk model that failed so the measure is published unadjusted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub period: String,
+    pub measure_id: String,
+    pub kind: NoteKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// The window reads a quarter with no loaded package: no rows for that period.
+    NotComputed,
+    /// The risk model failed: the measure's rows carry no expected, O/E or RSR.
+    Unadjusted,
+}
+
+/// A fitted risk model, published so analysts can see what the adjustment did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskModel {
+    pub period: String,
+    pub measure_id: String,
+    /// Rows the model was fitted on (the providers' `ALL` denominator rows).
+    pub rows: u64,
+    pub iterations: usize,
+    pub log_likelihood: f64,
+    /// Term name → coefficient (log-odds).
+    pub coefficients: Vec<(String, f64)>,
+    pub reference_levels: std::collections::BTreeMap<String, String>,
+    pub merged_levels: std::collections::BTreeMap<String, Vec<String>>,
+    pub dropped_terms: Vec<String>,
+}
+
+/// What the measure stage produced.
+#[derive(Debug, Default)]
+pub struct MeasureOutput {
+    pub rows: Vec<ResultRow>,
+    pub notes: Vec<Note>,
+    pub models: Vec<RiskModel>,
+}
+
+/// Computes every measure of `set` over the warehouse at `warehouse`, for each period up to
+/// `reporting` whose window is covered by `loaded` quarters.
+pub async fn compute(
+    set: &MeasureSet,
+    warehouse: &Path,
+    work: &Path,
+    loaded: &BTreeSet<Period>,
+    reporting: Period,
+) -> Result<MeasureOutput, MeasureError> {
+    let mut engine = engine::Engine::new(set, warehouse, work).await?;
+    engine.check_all(loaded, reporting).await?;
+    let mut out = MeasureOutput::default();
+    for def in &set.measures {
+        let (windows, missing) = window::coverable(loaded, reporting, def.lookback_quarters);
+        for (period, quarter) in missing {
+            out.notes.push(Note {
+                period: period.to_string(),
+                measure_id: def.id.clone(),
+                kind: NoteKind::NotComputed,
+                message: format!(
+                    "not computed for {period}: its window reads {quarter}, and no package for {quarter} was loaded"
+                ),
+            });
+        }
+        for w in windows {
+            crate::ingest::timing(&format!("measure {} {}", def.id, w.period));
+            engine.measure(def, &w, &mut out).await?;
+        }
+    }
+    out.rows.sort_by(|a, b| a.key().cmp(&b.key()));
+    out.notes.sort_by(|a, b| (&a.period, &a.measure_id).cmp(&(&b.period, &b.measure_id)));
+    Ok(out)
+}
+
+/// Writes `measure_results.parquet`, `measure_notes.json` and `risk_models.json` into `results`.
+pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
+    results::write_parquet(&out.rows, &results.join("measure_results.parquet"))?;
+    for (name, json) in [
+        ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
+        ("risk_models.json", serde_json::to_string_pretty(&out.models)),
+    ] {
+        let path = results.join(name);
+        let text = json.expect("plain data serializes") + "\n";
+        std::fs::write(&path, text).map_err(|source| MeasureError::Io { path, source })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,289 @@
+//! Covariate coding for risk adjustment (measures.md, "Coding"): turns covariate columns
+//! into a numeric design matrix whose terms are learned from the rows the model is fitted on
+//! and then applied unchanged to every row that gets a prediction.
+//!
+//! - a factor becomes indicators against its most frequent level;
+//! - a count becomes one numeric term `min(n, cap)`;
+//! - a prior-year count becomes indicators for `1` and `2+` against `0`;
+//! - an unknown (null) value is a level of its own (`unknown`);
+//! - a level seen on fewer than [`MIN_LEVEL_ROWS`] fitting rows is merged into the reference;
+//! - a term constant over the fitting rows is dropped.
+
+use std::collections::{BTreeMap, HashMap};
+
+use datafusion::arrow::array::{Array, AsArray};
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::{DataType, Int64Type};
+
+/// measures.md: a level with fewer than 10 denominator rows statewide joins the reference.
+pub const MIN_LEVEL_ROWS: usize = 10;
+/// The name of an unknown (null) level.
+pub const UNKNOWN: &str = "unknown";
+
+/// How one covariate enters the model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Coding {
+    /// Indicators against the most frequent level.
+    Factor,
+    /// One numeric term min(n, cap); unknown adds an indicator `=unknown` (value 0).
+    Capped(i64),
+    /// Indicators `1` and `2+` against `0` (and `unknown`).
+    ZeroOneTwoPlus,
+}
+
+/// One covariate's values, one per row, as level text (factors) or integers (counts).
+#[derive(Debug, Clone)]
+pub enum Values {
+    Levels(Vec<Option<String>>),
+    Counts(Vec<Option<i64>>),
+}
+
+impl Values {
+    /// Reads an Arrow column: text and booleans (`Y`/`N`) as levels, integers as counts.
+    pub fn from_array(a: &dyn Array, coding: Coding) -> Result<Values, datafusion::arrow::error::ArrowError> {
+        match coding {
+            Coding::Factor => {
+                let levels = match a.data_type() {
+                    DataType::Boolean => {
+                        let b = a.as_boolean();
+                        (0..a.len()).map(|i| b.is_valid(i).then(|| if b.value(i) { "Y" } else { "N" }.to_string())).collect()
+                    }
+                    _ => {
+                        let s = cast(a, &DataType::Utf8)?;
+                        let s = s.as_string::<i32>();
+                        (0..a.len()).map(|i| s.is_valid(i).then(|| s.value(i).to_string())).collect()
+                    }
+                };
+                Ok(Values::Levels(levels))
+            }
+            _ => {
+                let n = cast(a, &DataType::Int64)?;
+                let n = n.as_primitive::<Int64Type>();
+                Ok(Values::Counts((0..a.len()).map(|i| n.is_valid(i).then(|| n.value(i))).collect()))
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Values::Levels(v) => v.len(),
+            Values::Counts(v) => v.len(),
+        }
+    }
+}
+
+/// A covariate column to code.
+#[derive(Debug, Clone)]
+pub struct Covariate {
+    pub name: String,
+    pub coding: Coding,
+    pub values: Values,
+}
+
+impl Covariate {
+    /// The level of row `i` as the coding sees it.
+    fn level(&self, i: usize) -> String {
+        match (&self.values, self.coding) {
+            (Values::Levels(v), _) => v[i].clone().unwrap_or_else(|| UNKNOWN.to_string()),
+            (Values::Counts(v), Coding::ZeroOneTwoPlus) => match v[i] {
+                None => UNKNOWN.into(),
+                Some(n) if n <= 0 => "0".into(),
+                Some(1) => "1".into(),
+                Some(_) => "2+".into(),
+            },
+            (Values::Counts(v), _) => match v[i] {
+                None => UNKNOWN.into(),
+                Some(_) => "known".into(),
+            },
+        }
+    }
+}
+
+/// One column of the design.
+#[derive(Debug, Clone, PartialEq)]
+enum Term {
+    Intercept,
+    /// 1 when covariate `cov` is at `level`.
+    Indicator { cov: usize, level: String },
+    /// min(n, cap) of covariate `cov` (0 when unknown).
+    Numeric { cov: usize, cap: i64 },
+}
+
+/// The coding learned from the fitting rows.
+#[derive(Debug, Clone)]
+pub struct Design {
+    terms: Vec<Term>,
+    /// Term names: `intercept`, `<covariate>=<level>`, or the covariate's name for numerics.
+    pub names: Vec<String>,
+    /// The reference level of each covariate coded by indicators.
+    pub reference: BTreeMap<String, String>,
+    /// Levels merged into the reference for being rare.
+    pub merged: BTreeMap<String, Vec<String>>,
+    /// Terms dropped for being constant over the fitting rows.
+    pub dropped: Vec<String>,
+}
+
+impl Design {
+    /// Learns the coding from the rows where `fit_rows[i]` is true.
+    pub fn learn(covs: &[Covariate], fit_rows: &[bool]) -> Design {
+        let mut terms = vec![Term::Intercept];
+        let mut names = vec!["intercept".to_string()];
+        let mut reference = BTreeMap::new();
+        let mut merged = BTreeMap::new();
+        for (c, cov) in covs.iter().enumerate() {
+            debug_assert_eq!(cov.values.len(), fit_rows.len());
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for (i, _) in fit_rows.iter().enumerate().filter(|(_, f)| **f) {
+                *counts.entry(cov.level(i)).or_default() += 1;
+            }
+            let reference_level = match cov.coding {
+                // Most frequent level; ties go to the first in sort order so runs are stable.
+                Coding::Factor => counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.clone()),
+                Coding::ZeroOneTwoPlus => Some("0".to_string()),
+                Coding::Capped(_) => Some("known".to_string()),
+            }
+            .unwrap_or_default();
+            let mut rare = Vec::new();
+            for (level, &n) in &counts {
+                if *level == reference_level {
+                    continue;
+                }
+                if n < MIN_LEVEL_ROWS {
+                    rare.push(level.clone());
+                    continue;
+                }
+                terms.push(Term::Indicator { cov: c, level: level.clone() });
+                names.push(format!("{}={}", cov.name, level));
+            }
+            if let Coding::Capped(cap) = cov.coding {
+                terms.push(Term::Numeric { cov: c, cap });
+                names.push(cov.name.clone());
+            } else {
+                reference.insert(cov.name.clone(), reference_level);
+            }
+            if !rare.is_empty() {
+                merged.insert(cov.name.clone(), rare);
+            }
+        }
+        let mut design = Design { terms, names, reference, merged, dropped: Vec::new() };
+        design.drop_constant(covs, fit_rows);
+        design
+    }
+
+    fn drop_constant(&mut self, covs: &[Covariate], fit_rows: &[bool]) {
+        let mut first: Vec<Option<f64>> = vec![None; self.terms.len()];
+        let mut varies = vec![false; self.terms.len()];
+        varies[0] = true; // the intercept stays
+        for (i, _) in fit_rows.iter().enumerate().filter(|(_, f)| **f) {
+            for (t, term) in self.terms.iter().enumerate().skip(1) {
+                let v = value(term, covs, i);
+                match first[t] {
+                    None => first[t] = Some(v),
+                    Some(f) if f != v => varies[t] = true,
+                    _ => {}
+                }
+            }
+        }
+        let mut keep_terms = Vec::new();
+        let mut keep_names = Vec::new();
+        for ((term, name), v) in self.terms.drain(..).zip(self.names.drain(..)).zip(varies) {
+            if v {
+                keep_terms.push(term);
+                keep_names.push(name);
+            } else {
+                self.dropped.push(name);
+            }
+        }
+        self.terms = keep_terms;
+        self.names = keep_names;
+    }
+
+    /// The design row of row `i`.
+    pub fn row(&self, covs: &[Covariate], i: usize) -> Vec<f64> {
+        self.terms.iter().map(|t| value(t, covs, i)).collect()
+    }
+
+    /// Rows with identical design rows collapsed: the distinct rows, and for every input
+    /// row the index of its distinct row. Fitting on the distinct rows with trials and
+    /// successes summed is the same likelihood, at a fraction of the cost.
+    pub fn patterns(&self, covs: &[Covariate], n: usize) -> (Vec<Vec<f64>>, Vec<usize>) {
+        let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
+        let mut distinct = Vec::new();
+        let mut of_row = Vec::with_capacity(n);
+        for i in 0..n {
+            let row = self.row(covs, i);
+            let key: Vec<u64> = row.iter().map(|v| v.to_bits()).collect();
+            let k = *index.entry(key).or_insert_with(|| {
+                distinct.push(row);
+                distinct.len() - 1
+            });
+            of_row.push(k);
+        }
+        (distinct, of_row)
+    }
+}
+
+fn value(term: &Term, covs: &[Covariate], i: usize) -> f64 {
+    match term {
+        Term::Intercept => 1.0,
+        Term::Indicator { cov, level } => f64::from(u8::from(covs[*cov].level(i) == *level)),
+        Term::Numeric { cov, cap } => match &covs[*cov].values {
+            Values::Counts(v) => v[i].map_or(0.0, |n| n.clamp(0, *cap) as f64),
+            Values::Levels(_) => 0.0,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(v: &[&str]) -> Values {
+        Values::Levels(v.iter().map(|s| (!s.is_empty()).then(|| s.to_string())).collect())
+    }
+
+    #[test]
+    fn coding_rules() {
+        // 12 F, 11 M, 2 X (rare → merged into F), 1 unknown (rare → merged).
+        let mut sex = vec!["F"; 12];
+        sex.extend(vec!["M"; 11]);
+        sex.extend(["X", "X", ""]);
+        let n = sex.len();
+        let chronic: Vec<Option<i64>> = (0..n).map(|i| Some(i as i64 % 8)).collect();
+        let prior: Vec<Option<i64>> = (0..n).map(|i| Some([0, 0, 1, 3][i % 4])).collect();
+        let constant = vec!["Y"; n];
+        let covs = vec![
+            Covariate { name: "sex".into(), coding: Coding::Factor, values: levels(&sex) },
+            Covariate { name: "chronic_condition_count".into(), coding: Coding::Capped(5), values: Values::Counts(chronic) },
+            Covariate { name: "prior_year_ed".into(), coding: Coding::ZeroOneTwoPlus, values: Values::Counts(prior) },
+            Covariate { name: "smi".into(), coding: Coding::Factor, values: levels(&constant) },
+        ];
+        let d = Design::learn(&covs, &vec![true; n]);
+        assert_eq!(d.names, ["intercept", "sex=M", "chronic_condition_count", "prior_year_ed=1", "prior_year_ed=2+"]);
+        assert_eq!(d.reference["sex"], "F");
+        assert_eq!(d.merged["sex"], ["X", "unknown"]);
+        assert!(d.dropped.is_empty(), "smi has one level: no indicator was ever made");
+        // Row 7: sex F, chronic 7 → capped 5, prior 3 → 2+.
+        assert_eq!(d.row(&covs, 7), [1.0, 0.0, 5.0, 0.0, 1.0]);
+        // Row 24: sex X (merged into F).
+        assert_eq!(d.row(&covs, 24)[1], 0.0);
+        let (distinct, of_row) = d.patterns(&covs, n);
+        assert_eq!(of_row.len(), n);
+        assert!(distinct.len() < n);
+    }
+
+    #[test]
+    fn constant_terms_are_dropped_on_fit_rows_only() {
+        // `cm` varies overall, but only "A" is in the fit rows' … with 10 each of A and B fit.
+        let mut cm = vec!["A"; 10];
+        cm.extend(vec!["B"; 10]);
+        let chronic = vec![Some(2); 20];
+        let covs = vec![
+            Covariate { name: "cm_type".into(), coding: Coding::Factor, values: levels(&cm) },
+            Covariate { name: "chronic_condition_count".into(), coding: Coding::Capped(5), values: Values::Counts(chronic) },
+        ];
+        let d = Design::learn(&covs, &vec![true; 20]);
+        assert_eq!(d.names, ["intercept", "cm_type=B"]);
+        assert_eq!(d.dropped, ["chronic_condition_count"]);
+    }
+}

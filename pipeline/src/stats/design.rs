@@ -250,7 +250,7 @@ mod tests {
         sex.extend(["X", "X", ""]);
         let n = sex.len();
         let chronic: Vec<Option<i64>> = (0..n).map(|i| Some(i as i64 % 8)).collect();
-        let prior: Vec<Option<i64>> = (0..n).map(|i| Some([0, 0, 1, 3][i % 4])).collect();
+        let prior: Vec<Option<i64>> = (0..n).map(|i| Some(if i < 12 { 0 } else if i < 24 { 1 } else { 5 })).collect();
         let constant = vec!["Y"; n];
         let covs = vec![
             Covariate { name: "sex".into(), coding: Coding::Factor, values: levels(&sex) },
@@ -259,12 +259,14 @@ mod tests {
             Covariate { name: "smi".into(), coding: Coding::Factor, values: levels(&constant) },
         ];
         let d = Design::learn(&covs, &vec![true; n]);
-        assert_eq!(d.names, ["intercept", "sex=M", "chronic_condition_count", "prior_year_ed=1", "prior_year_ed=2+"]);
+        assert_eq!(d.names, ["intercept", "sex=M", "chronic_condition_count", "prior_year_ed=1"]);
         assert_eq!(d.reference["sex"], "F");
         assert_eq!(d.merged["sex"], ["X", "unknown"]);
+        assert_eq!(d.merged["prior_year_ed"], ["2+"], "2 rows of 2+ join the reference 0");
         assert!(d.dropped.is_empty(), "smi has one level: no indicator was ever made");
-        // Row 7: sex F, chronic 7 → capped 5, prior 3 → 2+.
-        assert_eq!(d.row(&covs, 7), [1.0, 0.0, 5.0, 0.0, 1.0]);
+        // Row 7: sex F, chronic 7 → capped 5, prior 0; row 13: sex M, chronic 5, prior 1.
+        assert_eq!(d.row(&covs, 7), [1.0, 0.0, 5.0, 0.0]);
+        assert_eq!(d.row(&covs, 13), [1.0, 1.0, 5.0, 1.0]);
         // Row 24: sex X (merged into F).
         assert_eq!(d.row(&covs, 24)[1], 0.0);
         let (distinct, of_row) = d.patterns(&covs, n);

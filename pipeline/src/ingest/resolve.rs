@@ -71,7 +71,7 @@ pub async fn exec(ctx: &SessionContext, sql: &str) -> Result<(), ResolveError> {
 }
 
 /// Runs `sql`, writes its result under `dir` and registers it as `name`.
-async fn materialize(ctx: &SessionContext, sql: &str, dir: &Path, name: &str) -> Result<(), ResolveError> {
+pub async fn materialize(ctx: &SessionContext, sql: &str, dir: &Path, name: &str) -> Result<(), ResolveError> {
     let df = ctx.sql(sql).await?;
     let schema: Schema = df.schema().as_arrow().clone();
     std::fs::create_dir_all(dir).map_err(io_err(dir))?;

@@ -1,0 +1,236 @@
+//! The measure stage on generated data whose truth is known (`truth.json`): providers made
+//! worse or better on purpose are found, a provider with sicker people but average care is
+//! `no different` once risk-adjusted although its raw rate looks worse, and the statistics
+//! hold their invariants on every row. Also: a re-run gives the same bytes, and a broken
+//! measure definition fails the run naming its file.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+use tempfile::TempDir;
+
+type Row = BTreeMap<String, Cell>;
+
+fn text<'a>(r: &'a Row, c: &str) -> &'a str {
+    r[c].str().unwrap_or_else(|| panic!("{c} is not text: {:?}", r[c]))
+}
+fn int(r: &Row, c: &str) -> i64 {
+    match r[c] {
+        Cell::Int(v) => v,
+        ref other => panic!("{c} is not an integer: {other:?}"),
+    }
+}
+fn num(r: &Row, c: &str) -> Option<f64> {
+    match r[c] {
+        Cell::Float(v) => Some(v),
+        Cell::Null => None,
+        ref other => panic!("{c} is not a number: {other:?}"),
+    }
+}
+
+const COLUMNS: [&str; 21] = [
+    "period", "measure_id", "provider_id", "cm_type", "stratifier", "stratum", "denominator", "numerator", "rate",
+    "ci_low", "ci_high", "expected", "oe", "rsr", "rsr_low", "rsr_high", "category", "gap", "gap_p", "flagged",
+    "suppressed",
+];
+
+const RISK_ADJUSTED: [&str; 8] = [
+    "preventive-visit",
+    "ed-visit",
+    "experience-top-box",
+    "fuh-7",
+    "fuh-30",
+    "psych-readmit-30",
+    "cw-recurrence-12m",
+    "nf-admission",
+];
+
+fn results(out: &Path) -> Vec<Row> {
+    let (columns, rows) = read_parquet(&out.join("results/measure_results.parquet"));
+    let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, COLUMNS, "the columns of outputs.md, in order");
+    rows
+}
+
+/// Invariants every row must hold, whatever the data.
+fn check_invariants(rows: &[Row]) {
+    for r in rows {
+        let (n, o) = (int(r, "denominator"), int(r, "numerator"));
+        assert!(0 <= o && o <= n, "{r:?}");
+        let provider = text(r, "provider_id");
+        match num(r, "rate") {
+            None => assert_eq!(n, 0, "a rate wherever there is a denominator: {r:?}"),
+            Some(rate) => {
+                assert!((rate - o as f64 / n as f64).abs() < 1e-12);
+                let (lo, hi) = (num(r, "ci_low").unwrap(), num(r, "ci_high").unwrap());
+                assert!(lo <= rate && rate <= hi, "Wilson interval holds the rate: {r:?}");
+            }
+        }
+        if provider == "STATE" {
+            assert_eq!(r["category"], Cell::Null, "STATE rows have no category");
+        } else {
+            let cat = text(r, "category");
+            assert_eq!(cat == "too few", n < 30, "too few exactly below 30: {r:?}");
+        }
+        if let Some(e) = num(r, "expected") {
+            assert!(RISK_ADJUSTED.contains(&text(r, "measure_id")), "expected only on adjusted measures");
+            let oe = num(r, "oe").unwrap();
+            assert!((oe - o as f64 / e).abs() < 1e-9);
+            let (rsr, lo, hi) = (num(r, "rsr").unwrap(), num(r, "rsr_low").unwrap(), num(r, "rsr_high").unwrap());
+            assert!(lo <= rsr && rsr <= hi, "{r:?}");
+        }
+        assert_eq!(r["gap"], Cell::Null);
+        assert_eq!(r["flagged"], Cell::Null);
+    }
+}
+
+#[test]
+fn planted_providers_are_found_and_case_mix_is_adjusted_for() {
+    let input = TempDir::new().unwrap();
+    let o = casecard(["generate", "--out", input.path().to_str().unwrap(), "--seed", "7", "--persons", "20000"]);
+    assert!(o.status.success(), "{}", text_of_output(&o));
+    let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(input.path().join("truth.json")).unwrap()).unwrap();
+    let run = run(input.path());
+    let rows = results(&run.out);
+    check_invariants(&rows);
+
+    let q: Vec<&Row> = rows.iter().filter(|r| text(r, "period") == "2026Q2" && text(r, "stratifier") == "all").collect();
+    let row = |m: &str, p: &str, t: &str| -> &Row {
+        q.iter()
+            .find(|r| text(r, "measure_id") == m && text(r, "provider_id") == p && text(r, "cm_type") == t)
+            .unwrap_or_else(|| panic!("no row {m} {p} {t}"))
+    };
+
+    // The statewide model is fitted on the providers' ALL rows, so over them the expected
+    // count equals the observed one (a property of maximum likelihood with an intercept).
+    for m in RISK_ADJUSTED {
+        let s = row(m, "STATE", "ALL");
+        if let Some(oe) = num(s, "oe") {
+            assert!((oe - 1.0).abs() < 1e-6, "{m}: statewide O/E {oe}");
+        }
+        // STATE ALL is the union of the providers' ALL rows.
+        let sum: i64 = q.iter().filter(|r| text(r, "measure_id") == m && text(r, "cm_type") == "ALL" && text(r, "provider_id") != "STATE").map(|r| int(r, "denominator")).sum();
+        assert_eq!(sum, int(s, "denominator"), "{m}");
+    }
+
+    let planted = truth["providers"].as_array().unwrap();
+    let mut matched = 0;
+    let mut rated = 0;
+    for p in planted {
+        let verdict = p["planted"].as_str().unwrap();
+        if verdict != "worse" && verdict != "better" {
+            continue;
+        }
+        let id = p["provider_id"].as_str().unwrap();
+        let opposite = if verdict == "worse" { "better" } else { "worse" };
+        // Timeliness of assessments and plans was changed most: the ALL row must show it.
+        for m in ["assessment-timely", "plan-timely", "plan-review-annual"] {
+            assert_eq!(text(row(m, id, "ALL"), "category"), verdict, "{} {m}", p["provider_name"]);
+        }
+        // Every rated cm_type row of the process measures points the planted way or is
+        // inconclusive; never the opposite.
+        for m in ["contact-monthly", "assessment-timely", "plan-timely", "plan-review-annual", "same-case-manager", "preventive-visit", "cc-hra-30", "cw-in-person-monthly"] {
+            if p["expected"].get(m).is_none() {
+                continue;
+            }
+            for r in q.iter().filter(|r| text(r, "measure_id") == m && text(r, "provider_id") == id && text(r, "cm_type") != "ALL") {
+                let cat = text(r, "category");
+                if cat == "too few" {
+                    continue;
+                }
+                rated += 1;
+                matched += usize::from(cat == verdict);
+                assert_ne!(cat, opposite, "{} {m} {}: {r:?}", p["provider_name"], text(r, "cm_type"));
+            }
+        }
+    }
+    assert!(rated >= 60 && matched * 100 >= rated * 70, "{matched} of {rated} rated rows found the planted verdict");
+
+    // The provider with a sicker case mix but typical care: its raw ED rate is clearly above
+    // the state's (its Wilson interval lies above), yet risk-adjusted it is no different.
+    let sicker = planted.iter().find(|p| p["planted"] == "sicker_case_mix").unwrap();
+    let id = sicker["provider_id"].as_str().unwrap();
+    let ed = row("ed-visit", id, "ALL");
+    let state_ed = num(row("ed-visit", "STATE", "ALL"), "rate").unwrap();
+    assert!(int(ed, "denominator") >= 30);
+    assert!(num(ed, "ci_low").unwrap() > state_ed, "raw rate looks worse: {ed:?} vs state {state_ed}");
+    assert!(num(ed, "expected").is_some(), "ed-visit was risk-adjusted");
+    assert_eq!(text(ed, "category"), "no different", "{ed:?}");
+    let (lo, hi) = (num(ed, "rsr_low").unwrap(), num(ed, "rsr_high").unwrap());
+    assert!(lo <= state_ed && state_ed <= hi);
+
+    // Providers with nothing planted are rarely flagged on the adjusted outcome measures.
+    let planted_ids: Vec<&str> = planted.iter().map(|p| p["provider_id"].as_str().unwrap()).collect();
+    for m in ["ed-visit", "preventive-visit"] {
+        let rated: Vec<&&Row> = q
+            .iter()
+            .filter(|r| text(r, "measure_id") == m && text(r, "cm_type") == "ALL")
+            .filter(|r| !planted_ids.contains(&text(r, "provider_id")) && text(r, "provider_id") != "STATE")
+            .filter(|r| text(r, "category") != "too few")
+            .collect();
+        let flagged = rated.iter().filter(|r| text(r, "category") != "no different").count();
+        assert!(rated.len() >= 40 && flagged * 10 <= rated.len(), "{m}: {flagged} of {} typical providers flagged", rated.len());
+    }
+
+    // The fitted models are published for analysts.
+    let models: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(run.out.join("results/risk_models.json")).unwrap()).unwrap();
+    let ed_model = models.as_array().unwrap().iter().find(|m| m["measure_id"] == "ed-visit" && m["period"] == "2026Q2").expect("ed-visit model");
+    let terms: Vec<&str> = ed_model["coefficients"].as_array().unwrap().iter().map(|t| t[0].as_str().unwrap()).collect();
+    assert_eq!(terms[0], "intercept");
+    assert!(terms.contains(&"smi=Y") && terms.contains(&"chronic_condition_count"), "{terms:?}");
+    assert!(!terms.iter().any(|t| t.starts_with("race") || t.starts_with("preferred_language")));
+}
+
+fn text_of_output(o: &std::process::Output) -> String {
+    common::text(o)
+}
+
+#[test]
+fn sample_data_results_are_byte_identical_across_runs() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data");
+    let a = run(&sample);
+    let b = run(&sample);
+    for f in ["measure_results.parquet", "risk_models.json", "measure_notes.json"] {
+        let (x, y) = (std::fs::read(a.out.join("results").join(f)).unwrap(), std::fs::read(b.out.join("results").join(f)).unwrap());
+        assert!(x == y, "{f} differs between two runs on the same input");
+    }
+    check_invariants(&results(&a.out));
+}
+
+#[test]
+fn a_broken_definition_fails_the_run_naming_its_file() {
+    let measures_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../measures");
+    let input = TempDir::new().unwrap();
+    let p = hennepin("2026Q2", 1);
+    p.write(input.path());
+    let cases: [(&str, &str, &str); 4] = [
+        ("direction = \"higher\"", "direction = \"up\"", "contact-monthly.toml"),
+        ("FROM episode_months\n\"\"\"", "FROM no_such_table\n\"\"\"", "contact-monthly.toml: sql.denominator"),
+        ("person_id, cm_type,\n", "person_id,\n", "contact-monthly.toml: sql.denominator must return a column `cm_type`"),
+        ("SELECT DISTINCT m.provider_id, m.scope,", "SELECT DISTINCT m.provider_id,", "contact-monthly.toml: sql.numerator must return a column `scope`"),
+    ];
+    for (from, to, want) in cases {
+        let dir = TempDir::new().unwrap();
+        for e in std::fs::read_dir(&measures_src).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
+        let file = dir.path().join("contact-monthly.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "fixture drift: {from}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let out = TempDir::new().unwrap();
+        let o = casecard([
+            "run", "--input", input.path().to_str().unwrap(), "--out", out.path().join("o").to_str().unwrap(),
+            "--measures", dir.path().to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{want}: run succeeded");
+        assert!(stderr.contains(want), "want `{want}` in:\n{stderr}");
+        assert!(!out.path().join("o").exists(), "a failed run leaves no output folder");
+    }
+}

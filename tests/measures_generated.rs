@@ -175,6 +175,22 @@ fn planted_providers_are_found_and_case_mix_is_adjusted_for() {
         assert!(rated.len() >= 40 && flagged * 10 <= rated.len(), "{m}: {flagged} of {} typical providers flagged", rated.len());
     }
 
+    // Funnel limits are published around each statewide rate, widest at small denominators.
+    let funnels: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(run.out.join("results/funnel_limits.json")).unwrap()).unwrap();
+    let f = funnels.as_array().unwrap().iter().find(|f| f["measure_id"] == "ed-visit" && f["period"] == "2026Q2" && f["cm_type"] == "ALL").expect("ed-visit funnel");
+    assert!((f["state_rate"].as_f64().unwrap() - state_ed).abs() < 1e-12);
+    let points = f["points"].as_array().unwrap();
+    assert!(points.len() >= 10);
+    for w in points.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        assert!(a[0].as_f64() < b[0].as_f64() && a[2].as_f64() >= b[2].as_f64(), "n grows, the upper 95% limit falls");
+    }
+    for p in points {
+        let v: Vec<f64> = p.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+        assert!(v[3] <= v[1] && v[1] <= state_ed && state_ed <= v[2] && v[2] <= v[4], "{v:?}");
+    }
+
     // The fitted models are published for analysts.
     let models: serde_json::Value =
         serde_json::from_slice(&std::fs::read(run.out.join("results/risk_models.json")).unwrap()).unwrap();

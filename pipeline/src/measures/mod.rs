@@ -74,12 +74,50 @@ pub struct RiskModel {
     pub dropped_terms: Vec<String>,
 }
 
+/// Funnel-plot control limits around one statewide rate, for drawing each measure's funnel
+/// plot: points (denominator, low95, high95, low998, high998) up to the largest provider.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funnel {
+    pub period: String,
+    pub measure_id: String,
+    pub cm_type: String,
+    pub state_rate: f64,
+    pub points: Vec<(f64, f64, f64, f64, f64)>,
+}
+
 /// What the measure stage produced.
 #[derive(Debug, Default)]
 pub struct MeasureOutput {
     pub rows: Vec<ResultRow>,
     pub notes: Vec<Note>,
     pub models: Vec<RiskModel>,
+    pub funnels: Vec<Funnel>,
+}
+
+/// Points per funnel curve: enough for a smooth line, few enough to keep the file small.
+const FUNNEL_POINTS: usize = 40;
+
+/// The funnel limits of every STATE row with a rate, up to that scope's largest provider.
+fn funnels(rows: &[ResultRow]) -> Vec<Funnel> {
+    let mut largest: std::collections::BTreeMap<(&str, &str, &str), i64> = std::collections::BTreeMap::new();
+    for r in rows.iter().filter(|r| r.provider_id != results::STATE && r.stratifier == "all") {
+        let m = largest.entry((&r.period, &r.measure_id, &r.cm_type)).or_default();
+        *m = (*m).max(r.denominator);
+    }
+    rows.iter()
+        .filter(|r| r.provider_id == results::STATE && r.stratifier == "all")
+        .filter_map(|r| {
+            let rate = r.rate?;
+            let max_n = largest.get(&(r.period.as_str(), r.measure_id.as_str(), r.cm_type.as_str())).copied().unwrap_or(0);
+            Some(Funnel {
+                period: r.period.clone(),
+                measure_id: r.measure_id.clone(),
+                cm_type: r.cm_type.clone(),
+                state_rate: rate,
+                points: crate::stats::funnel::curve(rate, max_n.max(0) as u64, FUNNEL_POINTS),
+            })
+        })
+        .collect()
 }
 
 /// Computes every measure of `set` over the warehouse at `warehouse`, for each period up to
@@ -112,16 +150,19 @@ pub async fn compute(
         }
     }
     out.rows.sort_by(|a, b| a.key().cmp(&b.key()));
+    out.funnels = funnels(&out.rows);
     out.notes.sort_by(|a, b| (&a.period, &a.measure_id).cmp(&(&b.period, &b.measure_id)));
     Ok(out)
 }
 
-/// Writes `measure_results.parquet`, `measure_notes.json` and `risk_models.json` into `results`.
+/// Writes `measure_results.parquet`, `measure_notes.json`, `risk_models.json` and
+/// `funnel_limits.json` into `results`.
 pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
     results::write_parquet(&out.rows, &results.join("measure_results.parquet"))?;
     for (name, json) in [
         ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
         ("risk_models.json", serde_json::to_string_pretty(&out.models)),
+        ("funnel_limits.json", serde_json::to_string(&out.funnels)),
     ] {
         let path = results.join(name);
         let text = json.expect("plain data serializes") + "\n";

@@ -18,7 +18,7 @@ pub fn limits(p0: f64, n: f64, z: f64) -> (f64, f64) {
 /// Each point is (n, low95, high95, low998, high998).
 pub fn curve(p0: f64, max_n: u64, points: usize) -> Vec<(f64, f64, f64, f64, f64)> {
     let max_n = max_n.max(30) as f64;
-    (0..points.max(2))
+    let mut out: Vec<(f64, f64, f64, f64, f64)> = (0..points.max(2))
         .map(|i| {
             // Denominators spaced evenly on a log scale from 10 up to max_n: the funnel
             // narrows fastest at small n, where the points need to be dense.
@@ -28,7 +28,10 @@ pub fn curve(p0: f64, max_n: u64, points: usize) -> Vec<(f64, f64, f64, f64, f64
             let (l998, h998) = limits(p0, n, super::Z998);
             (n, l95, h95, l998, h998)
         })
-        .collect()
+        .collect();
+    // Rounding makes neighbouring small denominators equal; keep each once.
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
 }
 
 #[cfg(test)]
@@ -48,5 +51,8 @@ mod tests {
         assert_eq!(c.first().unwrap().0, 10.0);
         assert_eq!(c.last().unwrap().0, 1000.0);
         assert!(c.windows(2).all(|w| w[1].2 <= w[0].2), "the funnel narrows as n grows");
+        let small = curve(0.5, 12, 40);
+        assert!(small.windows(2).all(|w| w[0].0 < w[1].0), "denominators strictly increase");
+        assert_eq!(small.last().unwrap().0, 30.0, "the curve reaches at least the rating threshold");
     }
 }

@@ -69,6 +69,11 @@ fn check_invariants(rows: &[Row]) {
                 assert!(lo <= rate && rate <= hi, "Wilson interval holds the rate: {r:?}");
             }
         }
+        if text(r, "stratifier") != "all" {
+            assert_eq!(r["category"], Cell::Null, "strata have no category");
+            assert!(matches!(r["flagged"], Cell::Bool(_)), "strata rows say whether they are flagged");
+            continue;
+        }
         if provider == "STATE" {
             assert_eq!(r["category"], Cell::Null, "STATE rows have no category");
         } else {

@@ -14,4 +14,5 @@ pub mod period;
 pub mod run;
 pub mod schema;
 pub mod stats;
+pub mod suppress;
 pub mod validate;

@@ -10,23 +10,53 @@ use datafusion::prelude::*;
 
 use super::definition::{CovariateSource, Definition, MeasureSet};
 use super::results::{ResultRow, ALL, STATE};
+use super::strata::{self, ALL_STRATA, STRATIFIERS};
 use super::window::Window;
 use super::{MeasureError, MeasureOutput, Note, NoteKind, RiskModel};
 use crate::ingest::resolve::{self, string_at};
 use crate::period::Period;
 use crate::schema::TABLES;
 use crate::stats::design::{Covariate, Design, Values};
-use crate::stats::{byar, compare, logistic, wilson, Z95};
+use crate::stats::{byar, compare, disparity, logistic, wilson, Z95};
 
 /// Memory DataFusion may use for one measure before spilling.
 const MEMORY_LIMIT: usize = 6 << 30;
 
-/// Counts of one (provider, scope): denominator, numerator and, when adjusted, expected.
+/// Counts of one (provider, scope, stratifier, stratum): denominator, numerator and, when
+/// adjusted, expected.
 #[derive(Debug, Clone, Copy, Default)]
 struct Counts {
     den: u64,
     num: u64,
     expected: f64,
+}
+
+impl Counts {
+    fn minus(self, other: Counts) -> Counts {
+        Counts { den: self.den - other.den, num: self.num - other.num, expected: self.expected - other.expected }
+    }
+}
+
+/// (provider_id, scope, stratifier, stratum).
+type Key = (String, String, String, String);
+
+/// The stratum columns of a counting query, one per stratifier, after the fixed columns.
+fn strata_columns(on: &str) -> String {
+    STRATIFIERS.iter().map(|s| format!("{} AS {}", strata::sql(s.code, on), s.code)).collect::<Vec<_>>().join(", ")
+}
+
+/// Which stratifier a counted row belongs to: the one stratum column that is set (in a
+/// GROUPING SETS result) or, for collected rows, the one asked for. `None` for a person with
+/// no stratum of that stratifier (no birth date → no age band).
+fn stratum_of(b: &RecordBatch, first: usize, i: usize) -> Option<(String, String)> {
+    for (k, s) in STRATIFIERS.iter().enumerate() {
+        let c = b.column(first + k);
+        if c.is_valid(i) {
+            let v = string_at(c, i);
+            return (!v.is_empty()).then(|| (s.code.to_string(), v));
+        }
+    }
+    Some((ALL_STRATA.to_string(), ALL_STRATA.to_string()))
 }
 
 pub struct Engine<'a> {
@@ -163,10 +193,10 @@ impl<'a> Engine<'a> {
         let (counts, adjusted) = if def.risk_adjusted() {
             match self.adjusted_counts(def, w, out).await? {
                 Some(c) => (c, true),
-                None => (self.plain_counts(def).await?, false),
+                None => (self.plain_counts(def, w).await?, false),
             }
         } else {
-            (self.plain_counts(def).await?, false)
+            (self.plain_counts(def, w).await?, false)
         };
         out.rows.extend(self.rows(def, w, &counts, adjusted));
         Ok(())
@@ -185,27 +215,44 @@ impl<'a> Engine<'a> {
     const JOINED: &'static str = "denominator d FULL JOIN (SELECT DISTINCT provider_id, scope, unit FROM numerator) n \
          ON d.provider_id = n.provider_id AND d.scope = n.scope AND d.unit = n.unit";
 
-    /// Counts per (provider, scope), entirely in DataFusion.
-    async fn plain_counts(&self, def: &Definition) -> Result<BTreeMap<(String, String), Counts>, MeasureError> {
+    /// Counts per (provider, scope) and, for the `ALL` scope, per stratum, entirely in
+    /// DataFusion (one pass with GROUPING SETS).
+    async fn plain_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>, MeasureError> {
+        let names: Vec<&str> = STRATIFIERS.iter().map(|s| s.code).collect();
+        let sets = std::iter::once("(provider_id, scope)".to_string())
+            .chain(names.iter().map(|n| format!("(provider_id, scope, {n})")))
+            .collect::<Vec<_>>()
+            .join(", ");
         let sql = format!(
-            "SELECT COALESCE(d.provider_id, n.provider_id), COALESCE(d.scope, n.scope), \
-                    COUNT(d.unit), COUNT(CASE WHEN d.unit IS NOT NULL AND n.unit IS NOT NULL THEN 1 END), \
-                    COUNT(CASE WHEN d.unit IS NULL THEN 1 END) \
-             FROM {} GROUP BY 1, 2",
-            Self::JOINED
+            "SELECT provider_id, scope, {names}, \
+                    COUNT(CASE WHEN in_den THEN 1 END), COUNT(CASE WHEN hit THEN 1 END), COUNT(CASE WHEN NOT in_den THEN 1 END) \
+             FROM (SELECT COALESCE(d.provider_id, n.provider_id) AS provider_id, COALESCE(d.scope, n.scope) AS scope, \
+                          d.unit IS NOT NULL AS in_den, (d.unit IS NOT NULL AND n.unit IS NOT NULL) AS hit, {strata} \
+                   FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id) s \
+             GROUP BY GROUPING SETS ({sets})",
+            names = names.join(", "),
+            strata = strata_columns(&w.parameter("w_end").expect("w_end")),
+            joined = Self::JOINED
         );
         let batches = self.run(def, &sql).await?;
         let mut counts = BTreeMap::new();
         let mut orphans = 0;
+        let first = 2 + STRATIFIERS.len();
         for b in &batches {
-            let den = int_column(b, 2)?;
-            let num = int_column(b, 3)?;
-            let orph = int_column(b, 4)?;
+            let den = int_column(b, first)?;
+            let num = int_column(b, first + 1)?;
+            let orph = int_column(b, first + 2)?;
             for i in 0..b.num_rows() {
-                orphans += orph[i] as u64;
+                let Some((stratifier, stratum)) = stratum_of(b, 2, i) else { continue };
+                let scope = string_at(b.column(1), i);
+                if stratifier == ALL_STRATA {
+                    orphans += orph[i] as u64;
+                } else if scope != ALL {
+                    continue;
+                }
                 if den[i] > 0 {
                     counts.insert(
-                        (string_at(b.column(0), i), string_at(b.column(1), i)),
+                        (string_at(b.column(0), i), scope, stratifier, stratum),
                         Counts { den: den[i] as u64, num: num[i] as u64, expected: 0.0 },
                     );
                 }
@@ -227,7 +274,7 @@ impl<'a> Engine<'a> {
         def: &Definition,
         w: &Window,
         out: &mut MeasureOutput,
-    ) -> Result<Option<BTreeMap<(String, String), Counts>>, MeasureError> {
+    ) -> Result<Option<BTreeMap<Key, Counts>>, MeasureError> {
         let den_schema = self.ctx.table("denominator").await?.schema().clone();
         let on = if den_schema.field_with_unqualified_name("age_date").is_ok() {
             "d.age_date".to_string()
@@ -237,17 +284,21 @@ impl<'a> Engine<'a> {
         let covs: Vec<String> = def
             .covariates
             .iter()
-            .map(|c| match c.source {
-                CovariateSource::AgeBand => age_band_sql("p.birth_date", &on),
-                CovariateSource::Person => format!("p.{}", c.name),
-                CovariateSource::Denominator => format!("d.{}", c.name),
+            .map(|c| {
+                let expr = match c.source {
+                    CovariateSource::AgeBand => age_band_sql("p.birth_date", &on),
+                    CovariateSource::Person => format!("p.{}", c.name),
+                    CovariateSource::Denominator => format!("d.{}", c.name),
+                };
+                format!("{expr} AS covariate_{}", c.name)
             })
             .collect();
         let sql = format!(
-            "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs} \
+            "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs}, {strata} \
              FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id \
              ORDER BY d.provider_id, d.scope, d.unit",
             covs = covs.join(", "),
+            strata = strata_columns(&w.parameter("w_end").expect("w_end")),
             joined = Self::JOINED
         );
         let batches = self.run(def, &sql).await?;
@@ -308,48 +359,70 @@ impl<'a> Engine<'a> {
             merged_levels: design.merged.clone(),
             dropped_terms: design.dropped.clone(),
         });
-        let mut counts: BTreeMap<(String, String), Counts> = BTreeMap::new();
-        for i in 0..n {
-            let c = counts.entry((provider.value(i).to_string(), scope.value(i).to_string())).or_default();
+        let first_stratum = 4 + def.covariates.len();
+        let strata: Vec<_> = (0..STRATIFIERS.len())
+            .map(|k| cast(all.column(first_stratum + k), &DataType::Utf8))
+            .collect::<Result<_, _>>()?;
+        let mut counts: BTreeMap<Key, Counts> = BTreeMap::new();
+        let mut add = |key: Key, i: usize| {
+            let c = counts.entry(key).or_default();
             c.den += 1;
             c.num += u64::from(hit.value(i));
             c.expected += p[of_row[i]];
+        };
+        for i in 0..n {
+            let (prov, sc) = (provider.value(i), scope.value(i));
+            add((prov.to_string(), sc.to_string(), ALL_STRATA.into(), ALL_STRATA.into()), i);
+            if sc != ALL {
+                continue;
+            }
+            for (s, values) in STRATIFIERS.iter().zip(&strata) {
+                let v = values.as_string::<i32>().value(i);
+                if !v.is_empty() {
+                    add((prov.to_string(), sc.to_string(), s.code.to_string(), v.to_string()), i);
+                }
+            }
         }
         Ok(Some(counts))
     }
 
     /// The result rows of one measure and window: every provider's `ALL` row and its
-    /// applicable cm_type rows, and the STATE rows, with rates, intervals and categories.
-    fn rows(&self, def: &Definition, w: &Window, counts: &BTreeMap<(String, String), Counts>, adjusted: bool) -> Vec<ResultRow> {
-        let mut state: BTreeMap<String, Counts> = BTreeMap::new();
-        for t in def.cm_types.iter().map(String::as_str).chain([ALL]) {
-            state.insert(t.to_string(), Counts::default());
+    /// applicable cm_type rows, the STATE rows, and the strata of the `ALL` rows, with rates,
+    /// intervals, categories and (raw, uncorrected) disparity tests.
+    fn rows(&self, def: &Definition, w: &Window, counts: &BTreeMap<Key, Counts>, adjusted: bool) -> Vec<ResultRow> {
+        let all = |provider: &str, scope: &str| (provider.to_string(), scope.to_string(), ALL_STRATA.to_string(), ALL_STRATA.to_string());
+        let mut keyed: BTreeMap<Key, Counts> = counts.clone();
+        // Every provider's ALL row and listed applicable cm_types exist, counted or not;
+        // so do the STATE rows of ALL and of every applicable cm_type.
+        for (id, types) in &self.providers {
+            keyed.entry(all(id, ALL)).or_default();
+            for t in types.iter().filter(|t| def.cm_types.contains(t)) {
+                keyed.entry(all(id, t)).or_default();
+            }
         }
-        for ((_, scope), c) in counts {
-            let s = state.entry(scope.clone()).or_default();
+        let mut state: BTreeMap<Key, Counts> = BTreeMap::new();
+        for t in def.cm_types.iter().map(String::as_str).chain([ALL]) {
+            state.insert(all(STATE, t), Counts::default());
+        }
+        for ((_, scope, stratifier, stratum), c) in counts {
+            let s = state.entry((STATE.to_string(), scope.clone(), stratifier.clone(), stratum.clone())).or_default();
             s.den += c.den;
             s.num += c.num;
             s.expected += c.expected;
         }
-        let state_rate = |scope: &str| state.get(scope).filter(|c| c.den > 0).map(|c| c.num as f64 / c.den as f64);
-        let mut keys: BTreeSet<(String, String)> = counts.keys().cloned().collect();
-        for (id, types) in &self.providers {
-            keys.insert((id.clone(), ALL.to_string()));
-            for t in types.iter().filter(|t| def.cm_types.contains(t)) {
-                keys.insert((id.clone(), t.clone()));
-            }
-        }
-        let mut rows = Vec::new();
-        let mut emit = |provider: &str, scope: &str, c: Counts| {
+        keyed.extend(state.iter().map(|(k, c)| (k.clone(), *c)));
+        let state_rate = |scope: &str| state.get(&all(STATE, scope)).filter(|c| c.den > 0).map(|c| c.num as f64 / c.den as f64);
+        let mut rows = Vec::with_capacity(keyed.len());
+        for ((provider, scope, stratifier, stratum), c) in &keyed {
             let mut r = ResultRow {
                 period: w.period.to_string(),
                 measure_id: def.id.clone(),
-                provider_id: provider.to_string(),
-                cm_type: scope.to_string(),
-                stratifier: "all".into(),
-                stratum: "all".into(),
-                denominator: c.den as i64,
-                numerator: c.num as i64,
+                provider_id: provider.clone(),
+                cm_type: scope.clone(),
+                stratifier: stratifier.clone(),
+                stratum: stratum.clone(),
+                denominator: Some(c.den as i64),
+                numerator: Some(c.num as i64),
                 ..ResultRow::default()
             };
             let reference = state_rate(scope);
@@ -366,17 +439,25 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            if provider != STATE {
-                let interval = if adjusted { r.rsr_low.zip(r.rsr_high) } else { r.ci_low.zip(r.ci_high) };
-                r.category = Some(compare::categorize(c.den, interval, reference, def.direction).code().to_string());
+            if stratifier == ALL_STRATA {
+                if provider != STATE {
+                    let interval = if adjusted { r.rsr_low.zip(r.rsr_high) } else { r.ci_low.zip(r.ci_high) };
+                    r.category = Some(compare::categorize(c.den, interval, reference, def.direction).code().to_string());
+                }
+            } else {
+                // The gap to everyone else at the same scope (the provider, or the state).
+                let total = keyed.get(&all(provider, scope)).copied().unwrap_or_default();
+                let rest = total.minus(*c);
+                if c.den > 0 && rest.den > 0 {
+                    r.gap = Some(c.num as f64 / c.den as f64 - rest.num as f64 / rest.den as f64);
+                }
+                // Tested only where both sides could be rated; BH-corrected per period later.
+                if c.den >= compare::MIN_DENOMINATOR && rest.den >= compare::MIN_DENOMINATOR {
+                    r.gap_p = disparity::two_proportion_p(c.num, c.den, rest.num, rest.den);
+                }
+                r.flagged = Some(false);
             }
             rows.push(r);
-        };
-        for (provider, scope) in &keys {
-            emit(provider, scope, counts.get(&(provider.clone(), scope.clone())).copied().unwrap_or_default());
-        }
-        for (scope, c) in &state {
-            emit(STATE, scope, *c);
         }
         rows
     }

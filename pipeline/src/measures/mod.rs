@@ -9,6 +9,7 @@
 pub mod definition;
 pub mod engine;
 pub mod results;
+pub mod strata;
 pub mod window;
 
 use std::collections::BTreeSet;
@@ -94,6 +95,25 @@ pub struct MeasureOutput {
     pub funnels: Vec<Funnel>,
 }
 
+/// measures.md: `gap_p` is the two-proportion p-value after Benjamini–Hochberg correction
+/// over every (measure, scope, stratifier, stratum) test of one period; `flagged` when < 0.05.
+fn correct_disparity_tests(rows: &mut [ResultRow]) {
+    let mut by_period: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.gap_p.is_some()) {
+        by_period.entry(r.period.clone()).or_default().push(i);
+    }
+    for idx in by_period.values() {
+        let raw: Vec<f64> = idx.iter().map(|&i| rows[i].gap_p.expect("tested")).collect();
+        for (&i, adjusted) in idx.iter().zip(crate::stats::disparity::benjamini_hochberg(&raw)) {
+            rows[i].gap_p = Some(adjusted);
+            rows[i].flagged = Some(adjusted < FLAG_LEVEL);
+        }
+    }
+}
+
+/// The corrected p-value below which a gap is flagged.
+pub const FLAG_LEVEL: f64 = 0.05;
+
 /// Points per funnel curve: enough for a smooth line, few enough to keep the file small.
 const FUNNEL_POINTS: usize = 40;
 
@@ -102,7 +122,7 @@ fn funnels(rows: &[ResultRow]) -> Vec<Funnel> {
     let mut largest: std::collections::BTreeMap<(&str, &str, &str), i64> = std::collections::BTreeMap::new();
     for r in rows.iter().filter(|r| r.provider_id != results::STATE && r.stratifier == "all") {
         let m = largest.entry((&r.period, &r.measure_id, &r.cm_type)).or_default();
-        *m = (*m).max(r.denominator);
+        *m = (*m).max(r.denominator.unwrap_or(0));
     }
     rows.iter()
         .filter(|r| r.provider_id == results::STATE && r.stratifier == "all")
@@ -150,15 +170,22 @@ pub async fn compute(
         }
     }
     out.rows.sort_by(|a, b| a.key().cmp(&b.key()));
+    correct_disparity_tests(&mut out.rows);
     out.funnels = funnels(&out.rows);
     out.notes.sort_by(|a, b| (&a.period, &a.measure_id).cmp(&(&b.period, &b.measure_id)));
     Ok(out)
 }
 
-/// Writes `measure_results.parquet`, `measure_notes.json`, `risk_models.json` and
-/// `funnel_limits.json` into `results`.
+/// Writes into `results`: `measure_results.parquet` (every number, for the state's analysts;
+/// `suppressed` says what the public table hides), `measure_results.csv` (the public table,
+/// after small-number suppression), `measure_notes.json`, `risk_models.json` and
+/// `funnel_limits.json`.
 pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
-    results::write_parquet(&out.rows, &results.join("measure_results.parquet"))?;
+    let public = crate::suppress::suppress(&out.rows);
+    let analysts: Vec<ResultRow> =
+        out.rows.iter().zip(&public).map(|(r, p)| ResultRow { suppressed: p.suppressed, ..r.clone() }).collect();
+    results::write_parquet(&analysts, &results.join("measure_results.parquet"))?;
+    results::write_csv(&public, &results.join("measure_results.csv"))?;
     for (name, json) in [
         ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
         ("risk_models.json", serde_json::to_string_pretty(&out.models)),

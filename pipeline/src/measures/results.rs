@@ -23,8 +23,8 @@ pub struct ResultRow {
     pub cm_type: String,
     pub stratifier: String,
     pub stratum: String,
-    pub denominator: i64,
-    pub numerator: i64,
+    pub denominator: Option<i64>,
+    pub numerator: Option<i64>,
     pub rate: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
@@ -87,8 +87,8 @@ pub fn to_batch(rows: &[ResultRow]) -> Result<RecordBatch, datafusion::arrow::er
         text(|r| &r.cm_type),
         text(|r| &r.stratifier),
         text(|r| &r.stratum),
-        Arc::new(Int64Array::from_iter(rows.iter().map(|r| Some(r.denominator)))),
-        Arc::new(Int64Array::from_iter(rows.iter().map(|r| Some(r.numerator)))),
+        Arc::new(Int64Array::from_iter(rows.iter().map(|r| r.denominator))),
+        Arc::new(Int64Array::from_iter(rows.iter().map(|r| r.numerator))),
         num(|r| r.rate),
         num(|r| r.ci_low),
         num(|r| r.ci_high),
@@ -104,6 +104,44 @@ pub fn to_batch(rows: &[ResultRow]) -> Result<RecordBatch, datafusion::arrow::er
         Arc::new(BooleanArray::from_iter(rows.iter().map(|r| Some(r.suppressed)))),
     ];
     RecordBatch::try_new(schema(), columns)
+}
+
+/// Writes `rows` as CSV with the same columns; a missing value is an empty field.
+pub fn write_csv(rows: &[ResultRow], path: &Path) -> Result<(), super::MeasureError> {
+    let io = |source: std::io::Error| super::MeasureError::Io { path: path.to_path_buf(), source };
+    let mut w = csv::Writer::from_path(path).map_err(|e| io(e.into()))?;
+    let header: Vec<String> = schema().fields().iter().map(|f| f.name().clone()).collect();
+    w.write_record(&header).map_err(|e| io(e.into()))?;
+    let f = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+    for r in rows {
+        let record = [
+            r.period.clone(),
+            r.measure_id.clone(),
+            r.provider_id.clone(),
+            r.cm_type.clone(),
+            r.stratifier.clone(),
+            r.stratum.clone(),
+            i(r.denominator),
+            i(r.numerator),
+            f(r.rate),
+            f(r.ci_low),
+            f(r.ci_high),
+            f(r.expected),
+            f(r.oe),
+            f(r.rsr),
+            f(r.rsr_low),
+            f(r.rsr_high),
+            r.category.clone().unwrap_or_default(),
+            f(r.gap),
+            f(r.gap_p),
+            r.flagged.map(|b| b.to_string()).unwrap_or_default(),
+            r.suppressed.to_string(),
+        ];
+        w.write_record(&record).map_err(|e| io(e.into()))?;
+    }
+    w.flush().map_err(io)?;
+    Ok(())
 }
 
 /// Writes `rows` (already in file order) as one Parquet file.

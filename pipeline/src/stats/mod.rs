@@ -5,6 +5,7 @@
 pub mod byar;
 pub mod compare;
 pub mod design;
+pub mod disparity;
 pub mod funnel;
 pub mod logistic;
 pub mod wilson;

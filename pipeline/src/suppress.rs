@@ -1,0 +1,216 @@
+//! Small-number suppression (measures.md, "Small numbers and privacy"): one mechanism that
+//! turns the analysts' result rows into the rows anything public may show.
+//!
+//! 1. A row with denominator under 30 shows no counts, rate, interval, expected, O/E or RSR
+//!    ("too few to rate"; the provider stays listed).
+//! 2. Counts are shown only when the numerator and the denominator − numerator are each 0 or
+//!    at least 11. When they are hidden, expected, O/E and every interval are hidden too, and
+//!    the rate (and RSR and gap) are shown rounded to a whole percent, so the counts cannot be
+//!    solved for; the corrected p-value goes too, since it is a function of the counts.
+//! 3. Complementary suppression: a published total equals the sum of its parts (strata of a
+//!    stratifier → the stratifier's `all` row; a provider's cm_type rows → its `ALL` row; the
+//!    providers → STATE). Whenever exactly one cell of such a relation is hidden, it could be
+//!    recovered by subtraction, so the next-smallest published part is hidden as well, until
+//!    no relation has exactly one hidden cell. Parts that are not published rows (people
+//!    without a birth date are in no age band; a person in two cm_types is in each type row
+//!    once but in `ALL` once) form an implicit remainder, which counts as a hidden cell
+//!    whenever it is itself a small number.
+//!
+//! `suppressed` is true on every row that lost a cell for any of these reasons.
+
+use std::collections::BTreeMap;
+
+use crate::measures::results::{ResultRow, ALL, STATE};
+use crate::measures::strata::ALL_STRATA;
+
+/// Below this denominator nothing but the row's existence is published.
+pub const MIN_RATE_DENOMINATOR: i64 = 30;
+/// Counts from 1 to this are never published.
+pub const MAX_SMALL_COUNT: i64 = 10;
+
+/// A count that may not be shown: 1 to 10.
+pub fn is_small(n: i64) -> bool {
+    (1..=MAX_SMALL_COUNT).contains(&n)
+}
+
+/// Whether a row's own numerator and denominator may be shown (rules 1 and 2).
+fn counts_publishable(den: i64, num: i64) -> bool {
+    den >= MIN_RATE_DENOMINATOR && !is_small(num) && !is_small(den - num)
+}
+
+fn round_percent(v: Option<f64>) -> Option<f64> {
+    v.map(|x| (x * 100.0).round() / 100.0)
+}
+
+/// One additive relation: `total` = sum of `parts` (+ an implicit remainder).
+struct Relation {
+    total: usize,
+    parts: Vec<usize>,
+}
+
+/// The relations among `rows` (indices), from the three additive groupings.
+fn relations(rows: &[ResultRow]) -> Vec<Relation> {
+    type K<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
+    let index: BTreeMap<K, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((&*r.period, &*r.measure_id, &*r.provider_id, &*r.cm_type, &*r.stratifier, &*r.stratum), i))
+        .collect();
+    let mut groups: BTreeMap<(usize, u8), Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let total = |provider: &str, cm_type: &str, stratifier: &str, stratum: &str| {
+            index.get(&(&*r.period, &*r.measure_id, provider, cm_type, stratifier, stratum)).copied()
+        };
+        if r.stratifier != ALL_STRATA {
+            // Strata of one stratifier → the unstratified row.
+            if let Some(t) = total(&r.provider_id, &r.cm_type, ALL_STRATA, ALL_STRATA) {
+                groups.entry((t, 0)).or_default().push(i);
+            }
+        } else if r.cm_type != ALL {
+            // cm_type rows → the ALL row of the same provider.
+            if let Some(t) = total(&r.provider_id, ALL, ALL_STRATA, ALL_STRATA) {
+                groups.entry((t, 1)).or_default().push(i);
+            }
+        }
+        if r.provider_id != STATE {
+            // Providers → STATE, for every (cm_type, stratifier, stratum).
+            if let Some(t) = total(STATE, &r.cm_type, &r.stratifier, &r.stratum) {
+                groups.entry((t, 2 + u8::from(r.stratifier != ALL_STRATA))).or_default().push(i);
+            }
+        }
+    }
+    // Strata of different stratifiers are different relations to the same total.
+    let mut out = Vec::new();
+    for ((total, kind), parts) in groups {
+        if kind == 0 || kind == 3 {
+            let mut by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for p in parts {
+                by.entry(&rows[p].stratifier).or_default().push(p);
+            }
+            out.extend(by.into_values().map(|parts| Relation { total, parts }));
+        } else {
+            out.push(Relation { total, parts });
+        }
+    }
+    out
+}
+
+/// The public version of `rows`: same rows, same order, with cells blanked or rounded.
+pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
+    let den = |r: &ResultRow| r.denominator.unwrap_or(0);
+    let num = |r: &ResultRow| r.numerator.unwrap_or(0);
+    let mut hidden: Vec<bool> = rows.iter().map(|r| !counts_publishable(den(r), num(r))).collect();
+    let relations = relations(rows);
+    loop {
+        let mut changed = false;
+        for rel in &relations {
+            let t = &rows[rel.total];
+            let (rest_den, rest_num) = rel.parts.iter().fold((den(t), num(t)), |(d, n), &p| (d - den(&rows[p]), n - num(&rows[p])));
+            let remainder_hidden = is_small(rest_den.abs()) || is_small(rest_num.abs()) || is_small((rest_den - rest_num).abs());
+            let hidden_cells = usize::from(hidden[rel.total])
+                + rel.parts.iter().filter(|&&p| hidden[p]).count()
+                + usize::from(remainder_hidden);
+            if hidden_cells != 1 {
+                continue;
+            }
+            // Hide the smallest published part (ties: first in file order), else the total.
+            let pick = rel.parts.iter().copied().filter(|&p| !hidden[p]).min_by_key(|&p| (den(&rows[p]), p)).unwrap_or(rel.total);
+            if !hidden[pick] {
+                hidden[pick] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    rows.iter().zip(hidden).map(|(r, h)| public_row(r, h)).collect()
+}
+
+fn public_row(r: &ResultRow, hidden: bool) -> ResultRow {
+    let mut p = r.clone();
+    if !hidden {
+        return p;
+    }
+    p.suppressed = true;
+    p.denominator = None;
+    p.numerator = None;
+    p.ci_low = None;
+    p.ci_high = None;
+    p.expected = None;
+    p.oe = None;
+    p.rsr_low = None;
+    p.rsr_high = None;
+    p.gap_p = None;
+    if r.denominator.unwrap_or(0) < MIN_RATE_DENOMINATOR {
+        p.rate = None;
+        p.rsr = None;
+        p.gap = None;
+    } else {
+        p.rate = round_percent(r.rate);
+        p.rsr = round_percent(r.rsr);
+        p.gap = round_percent(r.gap);
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(provider: &str, cm_type: &str, stratifier: &str, stratum: &str, den: i64, num: i64) -> ResultRow {
+        ResultRow {
+            period: "2026Q2".into(),
+            measure_id: "m".into(),
+            provider_id: provider.into(),
+            cm_type: cm_type.into(),
+            stratifier: stratifier.into(),
+            stratum: stratum.into(),
+            denominator: Some(den),
+            numerator: Some(num),
+            rate: (den > 0).then(|| num as f64 / den as f64),
+            ci_low: Some(0.0),
+            ci_high: Some(1.0),
+            ..ResultRow::default()
+        }
+    }
+
+    #[test]
+    fn rules_one_and_two() {
+        let rows = vec![
+            row("STATE", ALL, "all", "all", 29, 20),
+            row("STATE", "EW", "all", "all", 40, 5),
+            row("STATE", "CADI", "all", "all", 100, 0),
+            row("STATE", "DD", "all", "all", 100, 93),
+        ];
+        let p = suppress(&rows);
+        assert_eq!((p[0].denominator, p[0].rate, p[0].suppressed), (None, None, true), "under 30: nothing");
+        assert_eq!((p[1].numerator, p[1].rate, p[1].ci_low), (None, Some(0.13), None), "5 of 40: rate to a whole percent");
+        assert_eq!((p[2].numerator, p[2].suppressed), (Some(0), false), "0 is publishable");
+        assert_eq!(p[3].denominator, None, "100 − 93 = 7 people without: hidden");
+    }
+
+    #[test]
+    fn complementary_suppression_hides_a_second_cell() {
+        // STATE 200 = A 150 + B 35 + C 15 (C too few): hiding C alone would let 15 be
+        // recovered as 200 − 150 − 35, so B (the next smallest) goes too.
+        let rows = vec![
+            row("A", ALL, "all", "all", 150, 75),
+            row("B", ALL, "all", "all", 35, 20),
+            row("C", ALL, "all", "all", 15, 12),
+            row("STATE", ALL, "all", "all", 200, 107),
+        ];
+        let p = suppress(&rows);
+        assert_eq!(p.iter().map(|r| r.denominator.is_none()).collect::<Vec<_>>(), [false, true, true, false]);
+        // 3 people have no birth date, so no age band: 103 − 60 − 40 would reveal them, so
+        // the smallest age stratum is hidden to keep two unknowns in the relation.
+        let rows = vec![
+            row("STATE", ALL, "all", "all", 103, 60),
+            row("STATE", ALL, "age_band", "18-44", 60, 30),
+            row("STATE", ALL, "age_band", "45-64", 40, 22),
+        ];
+        let p = suppress(&rows);
+        assert_eq!(p[1].denominator, Some(60));
+        assert_eq!(p[2].denominator, None, "the remainder (3 people) alone would be recoverable; one part joins it");
+    }
+}

@@ -95,6 +95,53 @@ pub struct MeasureOutput {
     pub funnels: Vec<Funnel>,
 }
 
+/// How unequal a measure's results are across the groups of one stratifier, at one scope.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisparityIndex {
+    pub period: String,
+    pub measure_id: String,
+    pub provider_id: String,
+    pub stratifier: String,
+    /// The groups with a published rate that entered the index (`unknown` and `other`
+    /// groups are not groups of people and are left out).
+    pub groups: Vec<String>,
+    /// Index of disparity: mean |group rate − overall rate| / overall rate, in percent.
+    pub index: f64,
+}
+
+/// The index of disparity of every (period, measure, scope, stratifier) with at least two
+/// groups, computed from the *published* rates (after suppression), so it reveals nothing
+/// the public table does not.
+pub fn disparity_index(public: &[ResultRow]) -> Vec<DisparityIndex> {
+    use std::collections::BTreeMap;
+    let mut overall: BTreeMap<(&str, &str, &str), f64> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str, &str, &str), Vec<(&str, f64)>> = BTreeMap::new();
+    for r in public.iter().filter(|r| r.cm_type == results::ALL) {
+        let Some(rate) = r.rate else { continue };
+        if r.stratifier == strata::ALL_STRATA {
+            overall.insert((&r.period, &r.measure_id, &r.provider_id), rate);
+        } else if r.stratum != "unknown" && r.stratum != "other" {
+            groups.entry((&r.period, &r.measure_id, &r.provider_id, &r.stratifier)).or_default().push((&r.stratum, rate));
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|((period, measure, provider, stratifier), g)| {
+            let o = *overall.get(&(period, measure, provider))?;
+            let rates: Vec<f64> = g.iter().map(|(_, r)| *r).collect();
+            let index = crate::stats::disparity::index_of_disparity(&rates, o)?;
+            Some(DisparityIndex {
+                period: period.to_string(),
+                measure_id: measure.to_string(),
+                provider_id: provider.to_string(),
+                stratifier: stratifier.to_string(),
+                groups: g.iter().map(|(s, _)| s.to_string()).collect(),
+                index,
+            })
+        })
+        .collect()
+}
+
 /// measures.md: `gap_p` is the two-proportion p-value after Benjamini–Hochberg correction
 /// over every (measure, scope, stratifier, stratum) test of one period; `flagged` when < 0.05.
 fn correct_disparity_tests(rows: &mut [ResultRow]) {
@@ -182,6 +229,7 @@ pub async fn compute(
 /// `funnel_limits.json`.
 pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
     let public = crate::suppress::suppress(&out.rows);
+    let index = disparity_index(&public);
     let analysts: Vec<ResultRow> =
         out.rows.iter().zip(&public).map(|(r, p)| ResultRow { suppressed: p.suppressed, ..r.clone() }).collect();
     results::write_parquet(&analysts, &results.join("measure_results.parquet"))?;
@@ -190,6 +238,7 @@ pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
         ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
         ("risk_models.json", serde_json::to_string_pretty(&out.models)),
         ("funnel_limits.json", serde_json::to_string(&out.funnels)),
+        ("disparity_index.json", serde_json::to_string_pretty(&index)),
     ] {
         let path = results.join(name);
         let text = json.expect("plain data serializes") + "\n";

@@ -58,7 +58,7 @@ fn read_data(name: &str) -> (Vec<f64>, Vec<Covariate>) {
 fn fit(y: &[f64], covs: &[Covariate]) -> (Design, Vec<usize>, Vec<Vec<f64>>, Result<logistic::Fit, logistic::FitError>) {
     let n = y.len();
     let design = Design::learn(covs, &vec![true; n]);
-    let (patterns, of_row) = design.patterns(covs, n);
+    let (patterns, of_row) = design.patterns(n);
     let mut trials = vec![0.0; patterns.len()];
     let mut successes = vec![0.0; patterns.len()];
     for i in 0..n {

@@ -58,6 +58,11 @@ enum Command {
         /// Inject this many bad rows of each reason code.
         #[arg(long, default_value_t = 0)]
         bad_rows: u64,
+        /// Plant no disparities (neither the statewide language gap nor the provider
+        /// language gap), to measure how often gaps are flagged where none was planted. The
+        /// providers made worse, better or sicker stay.
+        #[arg(long)]
+        no_disparities: bool,
     },
 }
 
@@ -95,7 +100,7 @@ fn real_main() -> Result<ExitCode> {
             print!("{}", outcome.text);
             Ok(if outcome.clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Generate { out, seed, persons, quarters, bad_rows } => {
+        Command::Generate { out, seed, persons, quarters, bad_rows, no_disparities } => {
             let (from, to) = quarters
                 .split_once("..")
                 .with_context(|| format!("--quarters `{quarters}`: expected FROM..TO, e.g. 2024Q3..2026Q2"))?;
@@ -103,7 +108,15 @@ fn real_main() -> Result<ExitCode> {
             if to < from {
                 bail!("--quarters `{quarters}`: {to} is before {from}");
             }
-            let opts = casecard::generate::GenerateOptions { out, seed, persons, from, to, bad_rows_per_reason: bad_rows };
+            let opts = casecard::generate::GenerateOptions {
+                out,
+                seed,
+                persons,
+                from,
+                to,
+                bad_rows_per_reason: bad_rows,
+                disparities: !no_disparities,
+            };
             let s = casecard::generate::generate(&opts)?;
             println!("wrote {} packages, {} files, {} rows to {}", s.packages, s.files, s.rows, opts.out.display());
             for (reason, n) in &s.bad_rows {

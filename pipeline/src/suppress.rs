@@ -11,7 +11,8 @@
 //!    stratifier → the stratifier's `all` row; a provider's cm_type rows → its `ALL` row; the
 //!    providers → STATE). Whenever exactly one cell of such a relation is hidden, it could be
 //!    recovered by subtraction, so the next-smallest published part is hidden as well, until
-//!    no relation has exactly one hidden cell. Parts that are not published rows (people
+//!    no relation has exactly one hidden cell (unless that cell is an empty row: recovering
+//!    a 0 reveals no one, and a provider listing a cm_type it has no one in is common). Parts that are not published rows (people
 //!    without a birth date are in no age band; a person in two cm_types is in each type row
 //!    once but in `ALL` once) form an implicit remainder, which counts as a hidden cell
 //!    whenever it is itself a small number.
@@ -111,6 +112,11 @@ pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
                 + rel.parts.iter().filter(|&&p| hidden[p]).count()
                 + usize::from(remainder_hidden);
             if hidden_cells != 1 {
+                continue;
+            }
+            // A lone unknown that is an empty row (denominator 0) gives nothing away.
+            let lone_empty = rel.parts.iter().chain([&rel.total]).any(|&p| hidden[p] && den(&rows[p]) == 0);
+            if lone_empty && !remainder_hidden {
                 continue;
             }
             // Hide the smallest published part (ties: first in file order), else the total.

@@ -261,6 +261,9 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
         0.2
     };
     let old = b(age_w1 >= 75) * 0.5 + b((65..75).contains(&age_w1)) * 0.3;
+    // Events are drawn over a window that can open before a newborn's birth; those drawn
+    // before it are dropped (after drawing, so everyone else's draws stay as they were).
+    let born = |d: i32| d >= p.birth;
 
     // ---- Outcome events.
     let mut evs: Vec<Ev> = Vec::new();
@@ -284,6 +287,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
     let mut cands: Vec<(i32, u8)> = arrivals(r, e0, e1, psych_rate).into_iter().map(|d| (d, E_PSYCH)).collect();
     cands.extend(arrivals(r, e0, e1, ip_rate).into_iter().map(|d| (d, E_IP)));
     cands.sort_unstable();
+    cands.retain(|(d, _)| born(*d));
     let mut stays: Vec<Stay> = Vec::new();
     let mut busy = i32::MIN;
     for &(d, k0) in &cands {
@@ -352,7 +356,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
     .exp()
         * pq.ed;
     for d in arrivals(r, e0, e1, ed_rate) {
-        if !in_stay(d) {
+        if !in_stay(d) && born(d) {
             evs.push(Ev { kind: E_ED, start: d, end: None, span: false });
         }
     }
@@ -363,7 +367,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
             (0.0025f64.ln() + 0.15 * chronic + 1.2 * old + 0.4 * b(phys) + 0.3 * b(bi)).exp() * pq.nf;
         let mut nf_busy = i32::MIN;
         for d in arrivals(r, e0, e1, nf_rate) {
-            if d <= nf_busy || in_stay(d) {
+            if d <= nf_busy || in_stay(d) || !born(d) {
                 continue;
             }
             let los = if r.chance(0.85) { 10 + (r.exp(30.0) as i32).min(90) } else { 200 + r.exp(400.0) as i32 };
@@ -384,11 +388,11 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
     } * pq.preventive
         * (1.0 - 0.25 * b(homeless)))
         .min(0.95);
-    for d in arrivals(r, e0, e1, -(1.0 - p_prev).ln() / 12.0) {
+    for d in arrivals(r, e0, e1, -(1.0 - p_prev).ln() / 12.0).into_iter().filter(|d| born(*d)) {
         evs.push(Ev { kind: E_PREVENTIVE, start: d, end: None, span: false });
     }
     if smi {
-        for d in arrivals(r, e0, e1, 0.03) {
+        for d in arrivals(r, e0, e1, 0.03).into_iter().filter(|d| born(*d)) {
             evs.push(Ev { kind: E_MH_FOLLOWUP, start: d, end: None, span: false });
         }
     }
@@ -404,7 +408,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
         let m0 = if u < 0.65 {
             Some(ep.start + r.int(0, 14))
         } else if u < 0.85 {
-            Some(ep.start - r.int(1, 20))
+            Some((ep.start - r.int(1, 20)).max(p.birth))
         } else {
             None
         };
@@ -516,7 +520,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
         let hi = ep_last.min(death_cap - 1);
         let mut acts: Vec<(i32, Act)> = Vec::new();
         let params = &TYPES[ep.t as usize];
-        let base = params.contact * q.contact * if gap { 0.82 } else { 1.0 };
+        let base = params.contact * q.contact * if gap { 0.82 } else { 1.0 } * w.provider_gap_contact(ep.provider, p.lang);
         let child = age_on(p.birth, lo) < 18;
         let tribal_tcm = pr.kind == ProvKind::Tribal && is_tcm(ep.t);
         if lo <= hi {
@@ -590,7 +594,7 @@ pub(crate) fn live(o: &mut Out, p: &Person, r: &mut R) {
         let q_first = super::sim::dn(crate::period::Period::containing(nd(ep.start)).first_day());
         let mut plan: Vec<(i32, u8)> = Vec::new();
         if r.chance((0.9 * tq).min(0.98)) {
-            let d = if !cc && r.chance(0.25) { (ep.start - r.int(1, 15)).max(q_first) } else { ep.start + r.int(0, 30) };
+            let d = if !cc && r.chance(0.25) { (ep.start - r.int(1, 15)).max(q_first).max(p.birth) } else { ep.start + r.int(0, 30) };
             plan.push((d, init));
         } else if r.chance(0.7) {
             plan.push((ep.start + r.int(31, 100), init));

@@ -68,6 +68,11 @@ pub struct GenerateOptions {
     pub to: Period,
     /// Rows injected per row-level rejection reason (0: a clean data set).
     pub bad_rows_per_reason: u64,
+    /// Plant the disparities: the statewide language gap and the provider language gap
+    /// (`truth.json`: `statewide`, `disparities`). Off, nothing differs by language or
+    /// interpreter need beyond what age and case mix bring, so flagged gaps are false flags;
+    /// the providers made worse, better, sicker or over their caseload stay either way.
+    pub disparities: bool,
 }
 
 pub struct GenerateSummary {
@@ -113,7 +118,7 @@ pub fn generate(opts: &GenerateOptions) -> Result<GenerateSummary, GenerateError
         return Err(GenerateError::Unsupported { from: opts.from, to: opts.to });
     }
     prepare_out(&opts.out)?;
-    let w = World::build();
+    let w = if opts.disparities { World::build() } else { World::build().without_disparities() };
     let cal = Calendar::new(opts.from, opts.to);
     let dates = Dates::new();
     let np = cal.np();
@@ -508,7 +513,10 @@ struct Truth {
     to: String,
     bad_rows_per_reason: u64,
     providers: Vec<PlantedProvider>,
+    /// Whether the disparities (`statewide`, `disparities`) were planted (`--no-disparities`).
+    disparities_planted: bool,
     statewide: Vec<Disparity>,
+    disparities: Vec<ProviderDisparity>,
     notes: Vec<&'static str>,
 }
 
@@ -529,6 +537,20 @@ struct Disparity {
     who: &'static str,
     effects: BTreeMap<&'static str, f64>,
     expected: BTreeMap<&'static str, &'static str>,
+}
+
+/// A disparity planted at one provider, for persons of one preferred language.
+#[derive(Serialize)]
+struct ProviderDisparity {
+    what: &'static str,
+    provider_id: String,
+    provider_name: String,
+    provider_kind: &'static str,
+    /// The persons' `preferred_language` (ISO 639-3).
+    language: &'static str,
+    who: String,
+    effects: BTreeMap<&'static str, f64>,
+    expected: BTreeMap<&'static str, String>,
 }
 
 fn truth_json(w: &World, opts: &GenerateOptions) -> Truth {
@@ -618,25 +640,61 @@ fn truth_json(w: &World, opts: &GenerateOptions) -> Truth {
             expected,
         });
     }
-    let statewide = vec![Disparity {
-        what: "language_gap",
-        who: "persons with interpreter_needed Y whose provider lists no staff language matching their preferred_language",
-        effects: [
-            ("contact_chance_multiplier", 0.82),
-            ("timeliness_multiplier", 0.92),
-            ("discharge_contact_multiplier", 0.85),
-            ("survey_score_shift", -0.7),
-        ]
-        .into_iter()
-        .collect(),
-        expected: [
-            ("contact-monthly", "lower for interpreter=yes (and for non-English language strata)"),
-            ("experience-top-box", "lower for interpreter=yes"),
-            ("plan-timely", "lower for interpreter=yes"),
-        ]
-        .into_iter()
-        .collect(),
-    }];
+    let statewide = if !w.disparities {
+        Vec::new()
+    } else {
+        vec![Disparity {
+            what: "language_gap",
+            who: "persons with interpreter_needed Y whose provider lists no staff language matching their preferred_language",
+            effects: [
+                ("contact_chance_multiplier", 0.82),
+                ("timeliness_multiplier", 0.92),
+                ("discharge_contact_multiplier", 0.85),
+                ("survey_score_shift", -0.7),
+            ]
+            .into_iter()
+            .collect(),
+            expected: [
+                ("contact-monthly", "lower for interpreter=yes (and for non-English language strata)"),
+                ("experience-top-box", "lower for interpreter=yes"),
+                ("plan-timely", "lower for interpreter=yes"),
+            ]
+            .into_iter()
+            .collect(),
+        }]
+    };
+    let disparities = w
+        .provider_gaps
+        .iter()
+        .map(|g| {
+            let p = &w.providers[g.provider];
+            ProviderDisparity {
+                what: "provider_language_gap",
+                provider_id: p.id.clone(),
+                provider_name: p.name.clone(),
+                provider_kind: p.kind.code(),
+                language: g.language,
+                who: format!(
+                    "persons whose preferred_language is {} served by {} (which lists staff speaking it, so the statewide language_gap does not apply there)",
+                    g.language, p.name
+                ),
+                effects: [("contact_chance_multiplier", g.contact)].into_iter().collect(),
+                expected: [("contact-monthly", format!("gap flagged for language={} at this provider", g.language))].into_iter().collect(),
+            }
+        })
+        .collect();
+    let mut notes = vec![
+        "Effects are multipliers on the generator's rates (1.0 = statewide typical) or shifts on the 0-10 survey scale.",
+        "Expected verdicts compare a provider with providers of the same cm_type; the ALL row also reflects its mix of types.",
+        "Person-level outcome effects (ed, preventive, nf) follow the provider of a person's first episode.",
+        "A sicker case mix raises smi, sud, homelessness, chronic conditions and prior-year use; outcomes depend on those covariates only, so risk adjustment should explain the difference.",
+        "Files of county-27001 and county-27007 end lines with CRLF; county-27005 and county-27007 start with a UTF-8 BOM; mco-south-country uses CRLF.",
+    ];
+    if !w.disparities {
+        notes.push(
+            "No disparities planted (--no-disparities): no provider serves persons differently by preferred language or interpreter need, so a language or interpreter gap flagged within a provider is a false flag. Strata still differ where age or program mix differ (children get more contacts), and statewide strata also by which providers people are served by.",
+        );
+    }
     Truth {
         generator: "casecard generate",
         seed: opts.seed,
@@ -645,14 +703,10 @@ fn truth_json(w: &World, opts: &GenerateOptions) -> Truth {
         to: opts.to.to_string(),
         bad_rows_per_reason: opts.bad_rows_per_reason,
         providers,
+        disparities_planted: w.disparities,
         statewide,
-        notes: vec![
-            "Effects are multipliers on the generator's rates (1.0 = statewide typical) or shifts on the 0-10 survey scale.",
-            "Expected verdicts compare a provider with providers of the same cm_type; the ALL row also reflects its mix of types.",
-            "Person-level outcome effects (ed, preventive, nf) follow the provider of a person's first episode.",
-            "A sicker case mix raises smi, sud, homelessness, chronic conditions and prior-year use; outcomes depend on those covariates only, so risk adjustment should explain the difference.",
-            "Files of county-27001 and county-27007 end lines with CRLF; county-27005 and county-27007 start with a UTF-8 BOM; mco-south-country uses CRLF.",
-        ],
+        disparities,
+        notes,
     }
 }
 

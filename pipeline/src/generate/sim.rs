@@ -130,9 +130,10 @@ impl Person {
             _ => (self.county, self.zip),
         }
     }
-    /// Needs an interpreter the provider cannot offer in the person's language.
+    /// Needs an interpreter the provider cannot offer in the person's language (and so, where
+    /// disparities are planted, is served worse).
     pub(crate) fn language_gap(&self, w: &World, provider: usize) -> bool {
-        self.interp == Some(true) && !w.providers[provider].speaks(self.lang)
+        w.disparities && self.interp == Some(true) && !w.providers[provider].speaks(self.lang)
     }
 }
 

@@ -13,6 +13,7 @@ fn opts(out: &Path, persons: u64, bad: u64) -> GenerateOptions {
         from: "2024Q4".parse().unwrap(),
         to: "2025Q2".parse().unwrap(),
         bad_rows_per_reason: bad,
+        disparities: true,
     }
 }
 
@@ -259,6 +260,7 @@ fn ingest_check(persons: u64, from: &str, to: &str, n: u64) {
         from: from.parse().unwrap(),
         to: to.parse().unwrap(),
         bad_rows_per_reason: n,
+        disparities: true,
     })
     .unwrap();
     // truth.json and expected_quarantine.json stay where they are: only folders holding a
@@ -283,4 +285,77 @@ fn ingest_check(persons: u64, from: &str, to: &str, n: u64) {
     // Persons and providers sent by several submitters in a quarter are sent identically.
     assert!(warnings.is_empty(), "{warnings:?}: {:?}", outcome.report.warnings.first().map(|w| &w.message));
     assert_eq!(outcome.loaded_periods.len() * 106, s.packages);
+}
+
+/// No row is dated before its person's birth, and no person is sent in a quarter that ends
+/// before their birth. (Seed 7 over these quarters drew a newborn, person 4552, with a
+/// preventive visit 10 days before birth, reported in the quarter before it.)
+#[test]
+fn nothing_is_dated_before_birth() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&GenerateOptions { from: "2024Q3".parse().unwrap(), to: "2026Q2".parse().unwrap(), ..opts(dir.path(), 4600, 0) })
+        .unwrap();
+    let norm = |d: &str| d.replace('-', "");
+    let is_date = |v: &str| {
+        let b = v.as_bytes();
+        (b.len() == 8 && b.iter().all(u8::is_ascii_digit))
+            || (b.len() == 10 && b[4] == b'-' && b[7] == b'-' && v.bytes().filter(u8::is_ascii_digit).count() == 8)
+    };
+    let mut births: BTreeMap<String, String> = BTreeMap::new();
+    let ms = manifests(dir.path());
+    for (pkg, m) in &ms {
+        let mco = m.submitter_kind == "mco";
+        let last = norm(&m.period.parse::<Period>().unwrap().last_day().to_string());
+        for r in &records(&pkg.join(emit::file_name(mco, emit::F_PERSONS)), mco)[1..] {
+            if r[1].is_empty() {
+                continue;
+            }
+            let birth = norm(&r[1]);
+            assert!(birth <= last, "{}: person {} born {} after the quarter", pkg.display(), r[0], r[1]);
+            births.insert(r[0].clone(), birth);
+        }
+    }
+    assert!(births.len() > 4000);
+    let mut checked = 0;
+    for (pkg, m) in &ms {
+        let mco = m.submitter_kind == "mco";
+        for (slot, pcol) in [(emit::F_EPISODES, 1), (emit::F_CONTACTS, 2), (emit::F_ASSESSMENTS, 2), (emit::F_EVENTS, 1), (emit::F_SURVEYS, 1)] {
+            if mco && slot == emit::F_ASSESSMENTS {
+                continue;
+            }
+            for r in &records(&pkg.join(emit::file_name(mco, slot)), mco)[1..] {
+                let Some(birth) = births.get(&r[pcol]) else { continue };
+                for v in r.iter().filter(|v| is_date(v)) {
+                    assert!(norm(v) >= *birth, "{}: {r:?} dated before birth {birth}", pkg.display());
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// `disparities: false` plants neither the statewide language gap nor the provider gap, and
+/// says so in truth.json; the providers planted worse, better or sicker stay.
+#[test]
+fn disparities_can_be_left_out() {
+    let truth = |disparities: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        generate(&GenerateOptions { disparities, ..opts(dir.path(), 50, 0) }).unwrap();
+        serde_json::from_slice::<serde_json::Value>(&fs::read(dir.path().join("truth.json")).unwrap()).unwrap()
+    };
+    let (on, off) = (truth(true), truth(false));
+    assert_eq!(on["disparities_planted"], true);
+    assert_eq!(on["statewide"][0]["what"], "language_gap");
+    let gap = &on["disparities"][0];
+    assert_eq!(gap["what"], "provider_language_gap");
+    assert_eq!(gap["provider_name"], "Hennepin County Human Services");
+    assert_eq!(gap["language"], "som");
+    assert_eq!(gap["effects"]["contact_chance_multiplier"], 0.5);
+    assert_eq!(gap["expected"]["contact-monthly"], "gap flagged for language=som at this provider");
+    assert!(on["providers"].as_array().unwrap().iter().all(|p| p["provider_id"] != gap["provider_id"]));
+    assert_eq!(off["disparities_planted"], false);
+    assert_eq!(off["statewide"].as_array().unwrap().len(), 0);
+    assert_eq!(off["disparities"].as_array().unwrap().len(), 0);
+    assert_eq!(off["providers"], on["providers"]);
 }

@@ -237,6 +237,18 @@ pub(crate) struct PoolDef {
     pub local: u32,
 }
 
+/// A disparity planted at one provider: persons whose preferred language is `language` get
+/// fewer monthly contacts there (the chance of a contact in a month is multiplied by `contact`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ProviderGap {
+    pub provider: usize,
+    pub language: &'static str,
+    pub contact: f64,
+}
+
+/// The provider whose persons of one language are served worse, and how much worse.
+const PROVIDER_GAP: (&str, &str, f64) = ("Hennepin County Human Services", "som", 0.5);
+
 pub(crate) struct World {
     pub providers: Vec<Provider>,
     pub submitters: Vec<Submitter>,
@@ -258,6 +270,11 @@ pub(crate) struct World {
     pub group_cdf: Vec<[f64; NGROUPS]>,
     pub metro: Vec<bool>,
     pub pools: Vec<PoolDef>,
+    /// Whether the disparities are planted: the statewide language gap (persons needing an
+    /// interpreter their provider cannot offer) and `provider_gaps`.
+    pub disparities: bool,
+    /// Disparities planted at single providers (empty when `disparities` is off).
+    pub provider_gaps: Vec<ProviderGap>,
 }
 
 /// A 10-digit provider id from the provider's index: a bijection onto 1000000000..=9999999999,
@@ -637,6 +654,8 @@ impl World {
         let county_tribes = (0..n_c)
             .map(|c| (0..TRIBES.len()).filter(|t| TRIBES[*t].counties.contains(&COUNTIES[c].fips)).collect())
             .collect();
+        let (gap_name, language, contact) = PROVIDER_GAP;
+        let provider_gaps = vec![ProviderGap { provider: find(&providers, gap_name), language, contact }];
 
         World {
             providers,
@@ -655,7 +674,23 @@ impl World {
             group_cdf,
             metro,
             pools,
+            disparities: true,
+            provider_gaps,
         }
+    }
+
+    /// Removes every planted disparity (the statewide language gap and the provider gaps);
+    /// the providers planted worse, better, sicker or over their caseload stay.
+    pub(crate) fn without_disparities(mut self) -> World {
+        self.disparities = false;
+        self.provider_gaps.clear();
+        self
+    }
+
+    /// Multiplier on the monthly contact chance of a person with preferred language `lang`
+    /// at `provider` (1.0 unless a provider gap is planted there for that language).
+    pub(crate) fn provider_gap_contact(&self, provider: usize, lang: &str) -> f64 {
+        self.provider_gaps.iter().find(|g| g.provider == provider && g.language == lang).map_or(1.0, |g| g.contact)
     }
 
     /// Whether a provider accepts new people in a quarter (stable per provider and quarter).
@@ -692,6 +727,17 @@ mod tests {
             }
         }
         assert_eq!(w.providers.iter().filter(|p| p.planted.is_some()).count(), 10);
+        // The provider gap is planted at a provider with nothing else planted, which speaks the
+        // language (so the statewide language gap does not apply there).
+        assert!(w.disparities);
+        assert_eq!(w.provider_gaps.len(), 1);
+        for g in &w.provider_gaps {
+            let p = &w.providers[g.provider];
+            assert!(p.planted.is_none() && p.speaks(g.language), "{}", p.name);
+            assert!(g.contact < 1.0);
+        }
+        let none = World::build().without_disparities();
+        assert!(!none.disparities && none.provider_gaps.is_empty());
         // A county agency offers every program that is not MCO care coordination.
         for &c in &w.county_provider {
             for t in 0..MSHO {

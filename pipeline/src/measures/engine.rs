@@ -302,6 +302,7 @@ impl<'a> Engine<'a> {
             joined = Self::JOINED
         );
         let batches = self.run(def, &sql).await?;
+        crate::ingest::timing("  rows collected");
         let Some(first) = batches.first() else { return Ok(Some(BTreeMap::new())) };
         let all = concat_batches(&first.schema(), &batches)?;
         let n = all.num_rows();
@@ -321,7 +322,7 @@ impl<'a> Engine<'a> {
             .collect::<Result<Vec<_>, MeasureError>>()?;
         let fit_rows: Vec<bool> = (0..n).map(|i| scope.value(i) == ALL).collect();
         let design = Design::learn(&covariates, &fit_rows);
-        let (patterns, of_row) = design.patterns(&covariates, n);
+        let (patterns, of_row) = design.patterns(n);
         let mut trials = vec![0.0; patterns.len()];
         let mut successes = vec![0.0; patterns.len()];
         for i in (0..n).filter(|&i| fit_rows[i]) {
@@ -335,6 +336,7 @@ impl<'a> Engine<'a> {
             &used.iter().map(|&k| trials[k]).collect::<Vec<_>>(),
             &used.iter().map(|&k| successes[k]).collect::<Vec<_>>(),
         );
+        crate::ingest::timing(&format!("  model fitted on {} covariate patterns", used.len()));
         let fit = match fit {
             Ok(f) => f,
             Err(e) => {

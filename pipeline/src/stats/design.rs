@@ -82,20 +82,37 @@ pub struct Covariate {
 
 impl Covariate {
     /// The level of row `i` as the coding sees it.
-    fn level(&self, i: usize) -> String {
+    fn level(&self, i: usize) -> &str {
         match (&self.values, self.coding) {
-            (Values::Levels(v), _) => v[i].clone().unwrap_or_else(|| UNKNOWN.to_string()),
+            (Values::Levels(v), _) => v[i].as_deref().unwrap_or(UNKNOWN),
             (Values::Counts(v), Coding::ZeroOneTwoPlus) => match v[i] {
-                None => UNKNOWN.into(),
-                Some(n) if n <= 0 => "0".into(),
-                Some(1) => "1".into(),
-                Some(_) => "2+".into(),
+                None => UNKNOWN,
+                Some(n) if n <= 0 => "0",
+                Some(1) => "1",
+                Some(_) => "2+",
             },
             (Values::Counts(v), _) => match v[i] {
-                None => UNKNOWN.into(),
-                Some(_) => "known".into(),
+                None => UNKNOWN,
+                Some(_) => "known",
             },
         }
+    }
+
+    /// Every row's level as a small integer, and the level names: coding a million rows
+    /// then compares integers instead of strings.
+    fn encode(&self) -> (Vec<String>, Vec<u32>) {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut names = Vec::new();
+        let codes = (0..self.values.len())
+            .map(|i| {
+                let level = self.level(i);
+                *index.entry(level).or_insert_with(|| {
+                    names.push(level.to_string());
+                    (names.len() - 1) as u32
+                })
+            })
+            .collect();
+        (names, codes)
     }
 }
 
@@ -103,16 +120,20 @@ impl Covariate {
 #[derive(Debug, Clone, PartialEq)]
 enum Term {
     Intercept,
-    /// 1 when covariate `cov` is at `level`.
-    Indicator { cov: usize, level: String },
+    /// 1 when covariate `cov` is at the level with code `level`.
+    Indicator { cov: usize, level: u32 },
     /// min(n, cap) of covariate `cov` (0 when unknown).
     Numeric { cov: usize, cap: i64 },
 }
 
-/// The coding learned from the fitting rows.
+/// The coding learned from the fitting rows, with the rows' level codes.
 #[derive(Debug, Clone)]
 pub struct Design {
     terms: Vec<Term>,
+    /// Per covariate, every row's level code.
+    codes: Vec<Vec<u32>>,
+    /// Per covariate, every row's count (numeric covariates only).
+    counts: Vec<Vec<Option<i64>>>,
     /// Term names: `intercept`, `<covariate>=<level>`, or the covariate's name for numerics.
     pub names: Vec<String>,
     /// The reference level of each covariate coded by indicators.
@@ -124,35 +145,43 @@ pub struct Design {
 }
 
 impl Design {
-    /// Learns the coding from the rows where `fit_rows[i]` is true.
+    /// Learns the coding from the rows where `fit_rows[i]` is true; the design then codes
+    /// every row of `covs` (all of the same length as `fit_rows`).
     pub fn learn(covs: &[Covariate], fit_rows: &[bool]) -> Design {
         let mut terms = vec![Term::Intercept];
         let mut names = vec!["intercept".to_string()];
         let mut reference = BTreeMap::new();
         let mut merged = BTreeMap::new();
+        let mut all_codes = Vec::new();
+        let mut all_counts = Vec::new();
         for (c, cov) in covs.iter().enumerate() {
             debug_assert_eq!(cov.values.len(), fit_rows.len());
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            let (levels, codes) = cov.encode();
+            let mut n_of = vec![0usize; levels.len()];
             for (i, _) in fit_rows.iter().enumerate().filter(|(_, f)| **f) {
-                *counts.entry(cov.level(i)).or_default() += 1;
+                n_of[codes[i] as usize] += 1;
             }
+            // Levels seen on fitting rows, in name order (so terms come out sorted).
+            let mut seen: Vec<(&str, u32, usize)> =
+                levels.iter().enumerate().filter(|(k, _)| n_of[*k] > 0).map(|(k, l)| (l.as_str(), k as u32, n_of[k])).collect();
+            seen.sort();
             let reference_level = match cov.coding {
                 // Most frequent level; ties go to the first in sort order so runs are stable.
-                Coding::Factor => counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.clone()),
+                Coding::Factor => seen.iter().max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0))).map(|l| l.0.to_string()),
                 Coding::ZeroOneTwoPlus => Some("0".to_string()),
                 Coding::Capped(_) => Some("known".to_string()),
             }
             .unwrap_or_default();
             let mut rare = Vec::new();
-            for (level, &n) in &counts {
-                if *level == reference_level {
+            for &(level, code, n) in &seen {
+                if level == reference_level {
                     continue;
                 }
                 if n < MIN_LEVEL_ROWS {
-                    rare.push(level.clone());
+                    rare.push(level.to_string());
                     continue;
                 }
-                terms.push(Term::Indicator { cov: c, level: level.clone() });
+                terms.push(Term::Indicator { cov: c, level: code });
                 names.push(format!("{}={}", cov.name, level));
             }
             if let Coding::Capped(cap) = cov.coding {
@@ -164,19 +193,24 @@ impl Design {
             if !rare.is_empty() {
                 merged.insert(cov.name.clone(), rare);
             }
+            all_codes.push(codes);
+            all_counts.push(match &cov.values {
+                Values::Counts(v) => v.clone(),
+                Values::Levels(_) => Vec::new(),
+            });
         }
-        let mut design = Design { terms, names, reference, merged, dropped: Vec::new() };
-        design.drop_constant(covs, fit_rows);
+        let mut design = Design { terms, codes: all_codes, counts: all_counts, names, reference, merged, dropped: Vec::new() };
+        design.drop_constant(fit_rows);
         design
     }
 
-    fn drop_constant(&mut self, covs: &[Covariate], fit_rows: &[bool]) {
+    fn drop_constant(&mut self, fit_rows: &[bool]) {
         let mut first: Vec<Option<f64>> = vec![None; self.terms.len()];
         let mut varies = vec![false; self.terms.len()];
         varies[0] = true; // the intercept stays
         for (i, _) in fit_rows.iter().enumerate().filter(|(_, f)| **f) {
-            for (t, term) in self.terms.iter().enumerate().skip(1) {
-                let v = value(term, covs, i);
+            for t in 1..self.terms.len() {
+                let v = self.value(t, i);
                 match first[t] {
                     None => first[t] = Some(v),
                     Some(f) if f != v => varies[t] = true,
@@ -198,20 +232,28 @@ impl Design {
         self.names = keep_names;
     }
 
+    fn value(&self, t: usize, i: usize) -> f64 {
+        match &self.terms[t] {
+            Term::Intercept => 1.0,
+            Term::Indicator { cov, level } => f64::from(u8::from(self.codes[*cov][i] == *level)),
+            Term::Numeric { cov, cap } => self.counts[*cov][i].map_or(0.0, |n| n.clamp(0, *cap) as f64),
+        }
+    }
+
     /// The design row of row `i`.
-    pub fn row(&self, covs: &[Covariate], i: usize) -> Vec<f64> {
-        self.terms.iter().map(|t| value(t, covs, i)).collect()
+    pub fn row(&self, i: usize) -> Vec<f64> {
+        (0..self.terms.len()).map(|t| self.value(t, i)).collect()
     }
 
     /// Rows with identical design rows collapsed: the distinct rows, and for every input
     /// row the index of its distinct row. Fitting on the distinct rows with trials and
     /// successes summed is the same likelihood, at a fraction of the cost.
-    pub fn patterns(&self, covs: &[Covariate], n: usize) -> (Vec<Vec<f64>>, Vec<usize>) {
+    pub fn patterns(&self, n: usize) -> (Vec<Vec<f64>>, Vec<usize>) {
         let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
         let mut distinct = Vec::new();
         let mut of_row = Vec::with_capacity(n);
         for i in 0..n {
-            let row = self.row(covs, i);
+            let row = self.row(i);
             let key: Vec<u64> = row.iter().map(|v| v.to_bits()).collect();
             let k = *index.entry(key).or_insert_with(|| {
                 distinct.push(row);
@@ -220,17 +262,6 @@ impl Design {
             of_row.push(k);
         }
         (distinct, of_row)
-    }
-}
-
-fn value(term: &Term, covs: &[Covariate], i: usize) -> f64 {
-    match term {
-        Term::Intercept => 1.0,
-        Term::Indicator { cov, level } => f64::from(u8::from(covs[*cov].level(i) == *level)),
-        Term::Numeric { cov, cap } => match &covs[*cov].values {
-            Values::Counts(v) => v[i].map_or(0.0, |n| n.clamp(0, *cap) as f64),
-            Values::Levels(_) => 0.0,
-        },
     }
 }
 
@@ -265,11 +296,11 @@ mod tests {
         assert_eq!(d.merged["prior_year_ed"], ["2+"], "2 rows of 2+ join the reference 0");
         assert!(d.dropped.is_empty(), "smi has one level: no indicator was ever made");
         // Row 7: sex F, chronic 7 → capped 5, prior 0; row 13: sex M, chronic 5, prior 1.
-        assert_eq!(d.row(&covs, 7), [1.0, 0.0, 5.0, 0.0]);
-        assert_eq!(d.row(&covs, 13), [1.0, 1.0, 5.0, 1.0]);
+        assert_eq!(d.row(7), [1.0, 0.0, 5.0, 0.0]);
+        assert_eq!(d.row(13), [1.0, 1.0, 5.0, 1.0]);
         // Row 24: sex X (merged into F).
-        assert_eq!(d.row(&covs, 24)[1], 0.0);
-        let (distinct, of_row) = d.patterns(&covs, n);
+        assert_eq!(d.row(24)[1], 0.0);
+        let (distinct, of_row) = d.patterns(n);
         assert_eq!(of_row.len(), n);
         assert!(distinct.len() < n);
     }

@@ -1,0 +1,118 @@
+//! The privacy scan: every public output of a run on the bundled sample data is read back and
+//! checked for person ids, for counts from 1 to 10, and for hidden counts that could be
+//! recovered by subtracting published numbers from a published total.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// The public outputs of a run: everything a member of the public may download.
+fn public_files(out: &Path) -> Vec<PathBuf> {
+    ["results/measure_results.csv", "results/disparity_index.json", "results/funnel_limits.json"]
+        .iter()
+        .map(|f| out.join(f))
+        .collect()
+}
+
+fn is_person_id(word: &str) -> bool {
+    word.len() == 13 && word.starts_with(['P', 'p']) && word[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn small(n: i64) -> bool {
+    (1..=10).contains(&n.abs())
+}
+
+type Key = (String, String, String, String, String, String);
+
+#[test]
+fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data");
+    let run = run(&sample);
+    for f in public_files(&run.out) {
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            assert!(!is_person_id(word), "{} holds a person id: {word}", f.display());
+        }
+    }
+
+    // The public table against the analysts' numbers.
+    let mut rdr = csv::Reader::from_path(run.out.join("results/measure_results.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let col = |n: &str| headers.iter().position(|h| h == n).unwrap();
+    let key_of = |r: &csv::StringRecord| -> Key {
+        (r[col("period")].into(), r[col("measure_id")].into(), r[col("provider_id")].into(), r[col("cm_type")].into(), r[col("stratifier")].into(), r[col("stratum")].into())
+    };
+    let mut public: BTreeMap<Key, Option<(i64, i64)>> = BTreeMap::new();
+    for rec in rdr.records() {
+        let r = rec.unwrap();
+        let (d, n) = (&r[col("denominator")], &r[col("numerator")]);
+        let counts = match (d.is_empty(), n.is_empty()) {
+            (false, false) => Some((d.parse::<i64>().unwrap(), n.parse::<i64>().unwrap())),
+            (true, true) => None,
+            _ => panic!("one count without the other: {r:?}"),
+        };
+        if let Some((d, n)) = counts {
+            assert!(!small(d) && !small(n) && !small(d - n), "small count published: {r:?}");
+            assert!(d >= 30, "counts of a row under 30 published: {r:?}");
+        } else {
+            for c in ["ci_low", "ci_high", "expected", "oe", "rsr_low", "rsr_high", "gap_p"] {
+                assert!(r[col(c)].is_empty(), "{c} published beside hidden counts: {r:?}");
+            }
+            assert_eq!(&r[col("suppressed")], "true");
+        }
+        public.insert(key_of(&r), counts);
+    }
+    let (_, analysts) = read_parquet(&run.out.join("results/measure_results.parquet"));
+    assert_eq!(analysts.len(), public.len(), "the public table has every row");
+    let text = |r: &BTreeMap<String, Cell>, c: &str| r[c].str().unwrap().to_string();
+    let int = |r: &BTreeMap<String, Cell>, c: &str| match r[c] {
+        Cell::Int(v) => v,
+        _ => panic!(),
+    };
+    let truth: BTreeMap<Key, (i64, i64)> = analysts
+        .iter()
+        .map(|r| {
+            let k = (text(r, "period"), text(r, "measure_id"), text(r, "provider_id"), text(r, "cm_type"), text(r, "stratifier"), text(r, "stratum"));
+            (k, (int(r, "denominator"), int(r, "numerator")))
+        })
+        .collect();
+
+    // Relations: providers → STATE (per cm_type, stratifier, stratum); strata → the all row;
+    // cm_type rows → the ALL row.
+    let mut relations: BTreeMap<(Key, String), Vec<Key>> = BTreeMap::new();
+    for k in truth.keys() {
+        let (p, m, prov, t, st, sm) = k.clone();
+        if prov != "STATE" {
+            relations.entry(((p.clone(), m.clone(), "STATE".into(), t.clone(), st.clone(), sm.clone()), "providers".into())).or_default().push(k.clone());
+        }
+        if st != "all" {
+            relations.entry(((p, m, prov, t, "all".into(), "all".into()), st)).or_default().push(k.clone());
+        } else if t != "ALL" {
+            relations.entry(((p, m, prov, "ALL".into(), "all".into(), "all".into()), "cm_types".into())).or_default().push(k.clone());
+        }
+    }
+    let holds_small = |k: &Key| {
+        let (d, n) = truth[k];
+        small(d) || small(n) || small(d - n)
+    };
+    let mut checked = 0;
+    for ((total, _), parts) in &relations {
+        let Some(&(td, tn)) = truth.get(total) else { continue };
+        let (rd, rn) = parts.iter().fold((td, tn), |(d, n), k| (d - truth[k].0, n - truth[k].1));
+        let mut unknown: Vec<Option<&Key>> = parts.iter().filter(|k| public[*k].is_none()).map(Some).collect();
+        if public[total].is_none() {
+            unknown.push(Some(total));
+        }
+        if small(rd) || small(rn) || small(rd - rn) {
+            unknown.push(None);
+        }
+        if let [only] = unknown[..] {
+            assert!(!only.map_or(true, holds_small), "recoverable by subtraction: {only:?} from {total:?}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 1000, "{checked} relations checked");
+}

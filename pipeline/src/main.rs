@@ -32,6 +32,17 @@ enum Command {
         #[arg(long)]
         measures: Option<PathBuf>,
     },
+    /// Recompute the measure results of an existing output folder from its warehouse (after
+    /// changing a measure definition), without ingesting again.
+    Measures {
+        /// An output folder written by `casecard run` or `casecard ingest`.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        period: Option<Period>,
+        #[arg(long)]
+        measures: Option<PathBuf>,
+    },
     /// Build only the warehouse, the quarantine and the ingest report.
     Ingest {
         #[arg(long)]
@@ -85,6 +96,13 @@ fn real_main() -> Result<ExitCode> {
             let opts = casecard::run::RunOptions { input, out, period, measures };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Measures { out, period, measures } => {
+            let rt = runtime()?;
+            let dir = measures.unwrap_or_else(default_measures);
+            let m = rt.block_on(casecard::run::remeasure(&out, period, &dir))?;
+            println!("measures: {} result rows, {} risk models, {} notes → {}", m.rows.len(), m.models.len(), m.notes.len(), out.join("results").display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { input, out } => {

@@ -125,6 +125,41 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
     }
 }
 
+/// Recomputes the measure results of an existing output folder from its warehouse, for a
+/// measure author changing a definition, or a benchmark of the measure stage alone. The
+/// quarters loaded are read from its `results/ingest_report.json`.
+pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<MeasureOutput, RunError> {
+    let set = measures::load(measures_dir).map_err(MeasureError::from)?;
+    let report_path = out.join("results").join("ingest_report.json");
+    let io = |source| RunError::Output { path: report_path.display().to_string(), source };
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    let loaded: std::collections::BTreeSet<Period> = report["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["status"] == "loaded")
+        .filter_map(|p| p["period"].as_str()?.parse().ok())
+        .collect();
+    let reporting = match period {
+        Some(p) if !loaded.contains(&p) => {
+            let list: Vec<String> = loaded.iter().map(|p| p.to_string()).collect();
+            return Err(RunError::PeriodNotLoaded(p, list.join(", ")));
+        }
+        Some(p) => p,
+        None => match loaded.iter().next_back() {
+            Some(p) => *p,
+            None => return Err(RunError::PeriodNotLoaded(Period::containing(chrono::Utc::now().date_naive()), "none".into())),
+        },
+    };
+    let work = out.join(".measures-work");
+    let m = measures::compute(&set, &out.join("warehouse"), &work, &loaded, reporting).await?;
+    measures::write(&m, &out.join("results"))?;
+    std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
+    ingest::timing("measures written");
+    Ok(m)
+}
+
 async fn stages_into(
     input: &Path,
     tmp: &Path,

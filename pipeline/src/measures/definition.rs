@@ -131,6 +131,10 @@ pub struct View {
     pub name: String,
     pub doc: String,
     pub sql: String,
+    /// Computed once per window and set of cm_types and kept, instead of recomputed inside
+    /// every measure that reads it: for views that are costly and read by several measures.
+    #[serde(default)]
+    pub materialize: bool,
 }
 
 #[derive(Debug, Deserialize)]

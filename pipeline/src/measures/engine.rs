@@ -62,6 +62,9 @@ fn stratum_of(b: &RecordBatch, first: usize, i: usize) -> Option<(String, String
 pub struct Engine<'a> {
     set: &'a MeasureSet,
     ctx: SessionContext,
+    work: std::path::PathBuf,
+    /// Materialized views already written: (view, period, cm_types) → folder and schema.
+    materialized: BTreeMap<(String, String, Vec<String>), (std::path::PathBuf, datafusion::arrow::datatypes::Schema)>,
     /// Every provider with the cm_types it lists.
     providers: Vec<(String, BTreeSet<String>)>,
 }
@@ -116,7 +119,7 @@ impl<'a> Engine<'a> {
             }
         }
         providers.dedup_by(|a, b| a.0 == b.0);
-        Ok(Engine { set, ctx, providers })
+        Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), providers })
     }
 
     async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<(), MeasureError> {
@@ -126,18 +129,34 @@ impl<'a> Engine<'a> {
     }
 
     /// Registers the window's tables, the shared views and the measure's two queries.
-    async fn prepare(&self, def: &Definition, w: &Window) -> Result<(), MeasureError> {
+    async fn prepare(&mut self, def: &Definition, w: &Window) -> Result<(), MeasureError> {
         let scopes = sql_list(def.cm_types.iter().flat_map(|t| [format!("('{t}', '{t}')"), format!("('{t}', '{ALL}')")]));
         self.exec(def, "scopes", &format!("CREATE OR REPLACE VIEW scopes AS SELECT column1 AS cm_type, column2 AS scope FROM (VALUES {scopes})")).await?;
         let months = sql_list(w.months().into_iter().map(|(a, b)| format!("(DATE '{a}', DATE '{b}')")));
         self.exec(def, "w_months", &format!("CREATE OR REPLACE VIEW w_months AS SELECT column1 AS month_start, column2 AS month_end FROM (VALUES {months})")).await?;
-        for v in &self.set.views {
-            let sql = format!("CREATE OR REPLACE VIEW {} AS {}", v.name, w.substitute(&v.sql));
-            self.ctx.sql(&sql).await.map_err(|e| MeasureError::Sql {
-                path: self.set.dir.join(super::definition::VIEWS_FILE),
-                part: "view",
-                message: format!("view {}: {e}", v.name),
-            })?;
+        let set = self.set;
+        let views_path = set.dir.join(super::definition::VIEWS_FILE);
+        for v in &set.views {
+            let view_err = |e: String| MeasureError::Sql { path: views_path.clone(), part: "view", message: format!("view {}: {e}", v.name) };
+            let sql = w.substitute(&v.sql);
+            if !v.materialize {
+                self.ctx.deregister_table(&v.name)?;
+                self.ctx.sql(&format!("CREATE OR REPLACE VIEW {} AS {sql}", v.name)).await.map_err(|e| view_err(e.to_string()))?;
+                continue;
+            }
+            let key = (v.name.clone(), w.period.to_string(), def.cm_types.clone());
+            match self.materialized.get(&key) {
+                Some((dir, schema)) => {
+                    resolve::register_dir(&self.ctx, &v.name, dir, schema).await.map_err(|e| view_err(e.to_string()))?;
+                }
+                None => {
+                    let dir = self.work.join("views").join(format!("{}-{}", v.name, self.materialized.len()));
+                    self.ctx.deregister_table(&v.name)?;
+                    resolve::materialize(&self.ctx, &sql, &dir, &v.name).await.map_err(|e| view_err(e.to_string()))?;
+                    let schema = self.ctx.table(v.name.as_str()).await?.schema().as_arrow().clone();
+                    self.materialized.insert(key, (dir, schema));
+                }
+            }
         }
         self.exec(def, "denominator", &format!("CREATE OR REPLACE VIEW denominator AS {}", w.substitute(&def.denominator))).await?;
         self.exec(def, "numerator", &format!("CREATE OR REPLACE VIEW numerator AS {}", w.substitute(&def.numerator))).await?;
@@ -172,7 +191,7 @@ impl<'a> Engine<'a> {
 
     /// Plans every measure against the first covered period, so a broken definition fails
     /// the run before any work is done.
-    pub async fn check_all(&self, loaded: &BTreeSet<Period>, reporting: Period) -> Result<(), MeasureError> {
+    pub async fn check_all(&mut self, loaded: &BTreeSet<Period>, reporting: Period) -> Result<(), MeasureError> {
         for def in &self.set.measures {
             let w = Window::of(loaded.iter().next().copied().unwrap_or(reporting).max(reporting), def.lookback_quarters);
             self.prepare(def, &w).await?;

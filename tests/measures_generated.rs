@@ -196,6 +196,20 @@ fn planted_providers_are_found_and_case_mix_is_adjusted_for() {
         assert!(v[3] <= v[1] && v[1] <= state_ed && state_ed <= v[2] && v[2] <= v[4], "{v:?}");
     }
 
+    // The planted disparity (one language group at one provider with fewer monthly
+    // contacts) is flagged, with a negative gap.
+    let planted_gaps = truth["disparities"].as_array().unwrap();
+    assert!(!planted_gaps.is_empty());
+    for d in planted_gaps {
+        let (provider, language) = (d["provider_id"].as_str().unwrap(), d["language"].as_str().unwrap());
+        let r = rows
+            .iter()
+            .find(|r| text(r, "period") == "2026Q2" && text(r, "measure_id") == "contact-monthly" && text(r, "provider_id") == provider && text(r, "cm_type") == "ALL" && text(r, "stratifier") == "language" && text(r, "stratum") == language)
+            .unwrap_or_else(|| panic!("no language={language} row at {provider}"));
+        assert!(num(r, "gap").unwrap() < -0.1, "{r:?}");
+        assert_eq!(r["flagged"], Cell::Bool(true), "{r:?}");
+    }
+
     // The fitted models are published for analysts.
     let models: serde_json::Value =
         serde_json::from_slice(&std::fs::read(run.out.join("results/risk_models.json")).unwrap()).unwrap();
@@ -204,6 +218,28 @@ fn planted_providers_are_found_and_case_mix_is_adjusted_for() {
     assert_eq!(terms[0], "intercept");
     assert!(terms.contains(&"smi=Y") && terms.contains(&"chronic_condition_count"), "{terms:?}");
     assert!(!terms.iter().any(|t| t.starts_with("race") || t.starts_with("preferred_language")));
+}
+
+/// The same generator seed without planted disparities: the planted row is not flagged.
+#[test]
+fn without_a_planted_disparity_the_gap_is_not_flagged() {
+    let input = TempDir::new().unwrap();
+    let o = casecard(["generate", "--out", input.path().to_str().unwrap(), "--seed", "7", "--persons", "20000", "--no-disparities"]);
+    assert!(o.status.success(), "{}", text_of_output(&o));
+    let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(input.path().join("truth.json")).unwrap()).unwrap();
+    assert_eq!(truth["disparities_planted"], false);
+    let run = run(input.path());
+    let rows = results(&run.out);
+    let r = rows
+        .iter()
+        .find(|r| {
+            text(r, "period") == "2026Q2" && text(r, "measure_id") == "contact-monthly" && text(r, "provider_id") == "8249897677"
+                && text(r, "cm_type") == "ALL" && text(r, "stratifier") == "language" && text(r, "stratum") == "som"
+        })
+        .expect("Hennepin som row");
+    assert!(int(r, "denominator") >= 30, "{r:?}");
+    assert_eq!(r["flagged"], Cell::Bool(false), "{r:?}");
+    assert!(num(r, "gap").unwrap().abs() < 0.1, "{r:?}");
 }
 
 fn text_of_output(o: &std::process::Output) -> String {

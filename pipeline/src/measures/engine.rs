@@ -81,6 +81,28 @@ pub fn age_band_sql(birth: &str, on: &str) -> String {
     )
 }
 
+/// Whether `sql` mentions `name` as a whole word.
+fn mentions(sql: &str, name: &str) -> bool {
+    sql.match_indices(name).any(|(i, _)| {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        !sql[..i].chars().next_back().is_some_and(word) && !sql[i + name.len()..].chars().next().is_some_and(word)
+    })
+}
+
+/// The shared views a measure reads, directly or through other views.
+fn needed_views<'s>(set: &'s MeasureSet, def: &Definition) -> BTreeSet<&'s str> {
+    let mut needed: BTreeSet<&str> = BTreeSet::new();
+    let mut texts = vec![def.denominator.clone(), def.numerator.clone()];
+    // Views can only read views defined before them, so one pass from the last back suffices.
+    for v in set.views.iter().rev() {
+        if texts.iter().any(|t| mentions(t, &v.name)) {
+            needed.insert(&v.name);
+            texts.push(v.sql.clone());
+        }
+    }
+    needed
+}
+
 fn sql_list(items: impl IntoIterator<Item = String>) -> String {
     items.into_iter().collect::<Vec<_>>().join(", ")
 }
@@ -136,10 +158,13 @@ impl<'a> Engine<'a> {
         self.exec(def, "w_months", &format!("CREATE OR REPLACE VIEW w_months AS SELECT column1 AS month_start, column2 AS month_end FROM (VALUES {months})")).await?;
         let set = self.set;
         let views_path = set.dir.join(super::definition::VIEWS_FILE);
+        let needed = needed_views(set, def);
         for v in &set.views {
             let view_err = |e: String| MeasureError::Sql { path: views_path.clone(), part: "view", message: format!("view {}: {e}", v.name) };
             let sql = w.substitute(&v.sql);
-            if !v.materialize {
+            // A view this measure does not read stays a (free) lazy view even when marked
+            // for materializing.
+            if !v.materialize || !needed.contains(v.name.as_str()) {
                 self.ctx.deregister_table(&v.name)?;
                 self.ctx.sql(&format!("CREATE OR REPLACE VIEW {} AS {sql}", v.name)).await.map_err(|e| view_err(e.to_string()))?;
                 continue;
@@ -481,6 +506,19 @@ impl<'a> Engine<'a> {
             rows.push(r);
         }
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_word_mentions() {
+        assert!(mentions("FROM eligible_persons e", "eligible_persons"));
+        assert!(mentions("JOIN discharges", "discharges"));
+        assert!(!mentions("FROM my_discharges", "discharges"));
+        assert!(!mentions("FROM discharges_old", "discharges"));
     }
 }
 

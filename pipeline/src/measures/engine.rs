@@ -214,11 +214,11 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    /// Plans every measure against the first covered period, so a broken definition fails
+    /// Plans every measure against the reporting period, so a broken definition fails
     /// the run before any work is done.
-    pub async fn check_all(&mut self, loaded: &BTreeSet<Period>, reporting: Period) -> Result<(), MeasureError> {
+    pub async fn check_all(&mut self, reporting: Period) -> Result<(), MeasureError> {
         for def in &self.set.measures {
-            let w = Window::of(loaded.iter().next().copied().unwrap_or(reporting).max(reporting), def.lookback_quarters);
+            let w = Window::of(reporting, def.lookback_quarters);
             self.prepare(def, &w).await?;
             for part in ["denominator", "numerator"] {
                 self.ctx.sql(&format!("EXPLAIN SELECT * FROM {part}")).await.map_err(|e| MeasureError::Sql {
@@ -307,7 +307,8 @@ impl<'a> Engine<'a> {
     }
 
     async fn run(&self, def: &Definition, sql: &str) -> Result<Vec<RecordBatch>, MeasureError> {
-        let err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part: "numerator", message: e.to_string() };
+        // Running the counts executes both queries, so an error here may be in either.
+        let err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part: "denominator or sql.numerator", message: e.to_string() };
         self.ctx.sql(sql).await.map_err(err)?.collect().await.map_err(err)
     }
 

@@ -197,7 +197,7 @@ pub async fn compute(
     reporting: Period,
 ) -> Result<MeasureOutput, MeasureError> {
     let mut engine = engine::Engine::new(set, warehouse, work).await?;
-    engine.check_all(loaded, reporting).await?;
+    engine.check_all(reporting).await?;
     let mut out = MeasureOutput::default();
     for def in &set.measures {
         let (windows, missing) = window::coverable(loaded, reporting, def.lookback_quarters);

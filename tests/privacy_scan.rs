@@ -1,6 +1,7 @@
-//! The privacy scan: every public output of a run on the bundled sample data is read back and
-//! checked for person ids, for counts from 1 to 10, and for hidden counts that could be
-//! recovered by subtracting published numbers from a published total.
+//! The privacy scan: every public output of a run on the bundled sample data (the public
+//! results files and every file of the site) is read back and checked for person ids, case
+//! manager ids, links to restricted outputs, counts from 1 to 10, and hidden counts that could
+//! be recovered by subtracting published numbers from a published total.
 
 mod common;
 
@@ -9,11 +10,40 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-/// The public outputs of a run: everything a member of the public may download.
+/// The public outputs of a run: everything a member of the public may download or open.
 fn public_files(out: &Path) -> Vec<PathBuf> {
-    ["results/measure_results.csv", "results/disparity_index.json", "results/funnel_limits.json"]
+    let mut files: Vec<PathBuf> = ["results/measure_results.csv", "results/disparity_index.json", "results/funnel_limits.json"]
         .iter()
         .map(|f| out.join(f))
+        .collect();
+    let mut stack = vec![out.join("site")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn is_case_manager_id(word: &str) -> bool {
+    word.len() == 10 && word.starts_with("CM") && word[2..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Every count of people or records on a page is a `<data value="N">` element (the page
+/// builders write no other way); returns their values.
+fn data_values(html: &str) -> Vec<i64> {
+    html.match_indices("<data value=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            let end = rest.find('"').expect("closed attribute");
+            rest[..end].parse::<i64>().unwrap_or_else(|_| panic!("non-numeric data value {}", &rest[..end]))
+        })
         .collect()
 }
 
@@ -31,12 +61,37 @@ type Key = (String, String, String, String, String, String);
 fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data");
     let run = run(&sample);
-    for f in public_files(&run.out) {
-        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+    let files = public_files(&run.out);
+    let (mut pages, mut counts) = (0, 0);
+    for f in &files {
+        if f.extension().is_some_and(|e| e == "parquet") {
+            continue; // compared with the CSV below
+        }
+        let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
             assert!(!is_person_id(word), "{} holds a person id: {word}", f.display());
+            assert!(!is_case_manager_id(word), "{} holds a case manager id: {word}", f.display());
+        }
+        assert!(!text.contains("restricted/"), "{} refers to restricted outputs", f.display());
+        if f.extension().is_some_and(|e| e == "html") {
+            pages += 1;
+            for n in data_values(&text) {
+                assert!(!small(n), "{} shows a count of {n}", f.display());
+                counts += 1;
+            }
         }
     }
+    assert!(pages > 300 && counts > 10_000, "{pages} pages and {counts} counts scanned");
+
+    // The site's downloads are the public table, not the analysts' one.
+    let site_csv = std::fs::read(run.out.join("site/downloads/measure_results.csv")).unwrap();
+    assert_eq!(site_csv, std::fs::read(run.out.join("results/measure_results.csv")).unwrap(), "site CSV = public CSV");
+    let (_, site_parquet) = read_parquet(&run.out.join("site/downloads/measure_results.parquet"));
+    let site_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(run.out.join("site/downloads/measure_results.json")).unwrap()).unwrap();
+    let json_columns: Vec<&str> = site_json["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let (jd, jn) = (json_columns.iter().position(|c| *c == "denominator").unwrap(), json_columns.iter().position(|c| *c == "numerator").unwrap());
+    let site_json = site_json["data"].as_array().unwrap().clone();
 
     // The public table against the analysts' numbers.
     let mut rdr = csv::Reader::from_path(run.out.join("results/measure_results.csv")).unwrap();
@@ -67,6 +122,27 @@ fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
     }
     let (_, analysts) = read_parquet(&run.out.join("results/measure_results.parquet"));
     assert_eq!(analysts.len(), public.len(), "the public table has every row");
+    assert_eq!(site_parquet.len(), public.len());
+    assert_eq!(site_json.len(), public.len());
+    let count = |c: &Cell| match c {
+        Cell::Int(v) => Some(*v),
+        Cell::Null => None,
+        other => panic!("count cell {other:?}"),
+    };
+    for (r, j) in site_parquet.iter().zip(&site_json) {
+        let k: Key = (
+            r["period"].str().unwrap().into(),
+            r["measure_id"].str().unwrap().into(),
+            r["provider_id"].str().unwrap().into(),
+            r["cm_type"].str().unwrap().into(),
+            r["stratifier"].str().unwrap().into(),
+            r["stratum"].str().unwrap().into(),
+        );
+        let published = count(&r["denominator"]).zip(count(&r["numerator"]));
+        assert_eq!(published, public[&k], "site Parquet row {k:?} = public CSV row");
+        let json = j[jd].as_i64().zip(j[jn].as_i64());
+        assert_eq!(json, public[&k], "site JSON row {k:?} = public CSV row");
+    }
     let text = |r: &BTreeMap<String, Cell>, c: &str| r[c].str().unwrap().to_string();
     let int = |r: &BTreeMap<String, Cell>, c: &str| match r[c] {
         Cell::Int(v) => v,

@@ -1,8 +1,8 @@
 //! casecard turns case-management extracts from Minnesota counties, tribal nations and
 //! managed care organizations into quality measures and a public report card.
 //!
-//! Data flows one way: [`ingest`] (packages → warehouse + quarantine) → measures →
-//! statistics → site. Each stage is a module with one input and one output.
+//! Data flows one way: [`ingest`] (packages → warehouse + quarantine) → [`measures`] (with
+//! [`stats`] and [`suppress`]) → [`site`]. Each stage is a module with one input and one output.
 
 pub mod generate;
 pub mod geography;
@@ -13,6 +13,7 @@ pub mod output;
 pub mod period;
 pub mod run;
 pub mod schema;
+pub mod site;
 pub mod stats;
 pub mod suppress;
 pub mod validate;

@@ -101,8 +101,9 @@ fn real_main() -> Result<ExitCode> {
         Command::Measures { out, period, measures } => {
             let rt = runtime()?;
             let dir = measures.unwrap_or_else(default_measures);
-            let m = rt.block_on(casecard::run::remeasure(&out, period, &dir))?;
+            let (m, site) = rt.block_on(casecard::run::remeasure(&out, period, &dir))?;
             println!("measures: {} result rows, {} risk models, {} notes → {}", m.rows.len(), m.models.len(), m.notes.len(), out.join("results").display());
+            println!("site: {} pages, {} files → {}", site.pages, site.files, out.join("site").display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { input, out } => {

@@ -1,12 +1,13 @@
-//! One pipeline run: ingest → measures (→ site, in a later stage) into an output folder
-//! that is replaced atomically only when every stage succeeded.
+//! One pipeline run: ingest → measures → site into an output folder that is replaced
+//! atomically only when every stage succeeded.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use crate::ingest::{self, report::Status, IngestError, IngestOutcome};
+use crate::ingest::{self, report::IngestReport, report::Status, IngestError, IngestOutcome};
 use crate::measures::{self, MeasureError, MeasureOutput, NoteKind};
+use crate::site::{self, SiteError, SiteSummary};
 use crate::output;
 use crate::period::Period;
 
@@ -29,6 +30,8 @@ pub enum RunError {
     Ingest(#[from] IngestError),
     #[error(transparent)]
     Measures(#[from] MeasureError),
+    #[error(transparent)]
+    Site(#[from] SiteError),
     #[error("output folder {path}: {source}")]
     Output { path: String, source: std::io::Error },
     #[error("no package for {0} loaded, so it cannot be reported on (loaded quarters: {1})")]
@@ -43,6 +46,8 @@ pub struct RunSummary {
     pub out: String,
     /// The measure stage's output (`None` for an ingest-only run).
     pub measures: Option<MeasureOutput>,
+    /// What the site stage wrote (`None` when no measures were computed).
+    pub site: Option<SiteSummary>,
 }
 
 impl fmt::Display for RunSummary {
@@ -98,14 +103,15 @@ impl fmt::Display for RunSummary {
                 writeln!(f, "  {not_computed} (measure, period) pairs not computed: their window reaches quarters not loaded (see results/measure_notes.json)")?;
             }
         }
+        if let Some(s) = &self.site {
+            writeln!(f, "site: {} pages, {} files in {}/site", s.pages, s.files, self.out)?;
+        }
         Ok(())
     }
 }
 
-/// Runs the pipeline from `input` into `out`.
-///
-/// Today the pipeline is the ingest stage; measures, statistics and the site are later
-/// stages of this same function, so `casecard ingest` and `casecard run` differ once they land.
+/// Runs the pipeline from `input` into `out`: ingest, then (with a measure set) measures,
+/// statistics and the site.
 pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
     let out = opts.out.as_path();
     let out_err = |source| RunError::Output { path: out.display().to_string(), source };
@@ -114,9 +120,9 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
     let tmp = output::begin(out).map_err(out_err)?;
     let result = stages_into(&opts.input, &tmp, opts.period, set.as_ref()).await;
     match result {
-        Ok((outcome, period, measures)) => {
+        Ok((outcome, period, measures, site)) => {
             output::commit(&tmp, out).map_err(out_err)?;
-            Ok(RunSummary { outcome, period, out: out.display().to_string(), measures })
+            Ok(RunSummary { outcome, period, out: out.display().to_string(), measures, site })
         }
         Err(e) => {
             output::abandon(&tmp);
@@ -127,20 +133,16 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
 
 /// Recomputes the measure results of an existing output folder from its warehouse, for a
 /// measure author changing a definition, or a benchmark of the measure stage alone. The
-/// quarters loaded are read from its `results/ingest_report.json`.
-pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<MeasureOutput, RunError> {
+/// quarters loaded are read from its `results/ingest_report.json`. The site is rendered
+/// again from the new results.
+pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary), RunError> {
     let set = measures::load(measures_dir).map_err(MeasureError::from)?;
     let report_path = out.join("results").join("ingest_report.json");
     let io = |source| RunError::Output { path: report_path.display().to_string(), source };
-    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
+    let report: IngestReport = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
         .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
-    let loaded: std::collections::BTreeSet<Period> = report["packages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|p| p["status"] == "loaded")
-        .filter_map(|p| p["period"].as_str()?.parse().ok())
-        .collect();
+    let loaded: std::collections::BTreeSet<Period> =
+        report.packages.iter().filter(|p| p.status == Status::Loaded).filter_map(|p| p.period.parse().ok()).collect();
     let reporting = match period {
         Some(p) if !loaded.contains(&p) => {
             let list: Vec<String> = loaded.iter().map(|p| p.to_string()).collect();
@@ -154,10 +156,40 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
     };
     let work = out.join(".measures-work");
     let m = measures::compute(&set, &out.join("warehouse"), &work, &loaded, reporting).await?;
-    measures::write(&m, &out.join("results"))?;
+    let published = measures::write(&m, &out.join("results"))?;
     std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
     ingest::timing("measures written");
-    Ok(m)
+    let site = publish(out, reporting, &set, &m, &published, &report).await?;
+    Ok((m, site))
+}
+
+/// Renders `<out>/site` from the published results (replacing an earlier site).
+async fn publish(
+    out: &Path,
+    reporting: Period,
+    set: &measures::MeasureSet,
+    m: &MeasureOutput,
+    published: &measures::Published,
+    report: &IngestReport,
+) -> Result<SiteSummary, RunError> {
+    let facts = site::facts::read(&out.join("warehouse"), reporting).await?;
+    let input = site::SiteInput {
+        reporting,
+        public: &published.public,
+        definitions: set,
+        notes: &m.notes,
+        funnels: &m.funnels,
+        index: &published.index,
+        report,
+        facts,
+    };
+    let dir = out.join("site");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|source| SiteError::Io { path: dir.clone(), source })?;
+    }
+    let summary = site::render(&input, &dir)?;
+    ingest::timing("site written");
+    Ok(summary)
 }
 
 async fn stages_into(
@@ -165,7 +197,7 @@ async fn stages_into(
     tmp: &Path,
     period: Option<Period>,
     set: Option<&measures::MeasureSet>,
-) -> Result<(IngestOutcome, Option<Period>, Option<MeasureOutput>), RunError> {
+) -> Result<(IngestOutcome, Option<Period>, Option<MeasureOutput>, Option<SiteSummary>), RunError> {
     let outcome = ingest::ingest(input, tmp).await?;
     let period = match period {
         Some(p) if !outcome.loaded_periods.contains(&p) => {
@@ -175,18 +207,19 @@ async fn stages_into(
         Some(p) => Some(p),
         None => outcome.loaded_periods.last().copied(),
     };
-    let measured = match (set, period) {
+    let (measured, site) = match (set, period) {
         (Some(set), Some(reporting)) => {
             let work = tmp.join(".measures-work");
             let loaded = outcome.loaded_periods.iter().copied().collect();
             let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
-            measures::write(&m, &tmp.join("results"))?;
+            let published = measures::write(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
             ingest::timing("measures written");
-            Some(m)
+            let site = publish(tmp, reporting, set, &m, &published, &outcome.report).await?;
+            (Some(m), Some(site))
         }
-        (Some(_), None) => Some(MeasureOutput::default()),
-        (None, _) => None,
+        (Some(_), None) => (Some(MeasureOutput::default()), None),
+        (None, _) => (None, None),
     };
-    Ok((outcome, period, measured))
+    Ok((outcome, period, measured, site))
 }

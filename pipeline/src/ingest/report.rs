@@ -3,15 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Serialize, Deserialize, Default)]
 pub struct IngestReport {
     pub packages: Vec<PackageReport>,
     pub warnings: Vec<Warning>,
 }
 
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, Deserialize, Clone)]
 pub struct PackageReport {
     pub submitter_id: String,
     pub period: String,
@@ -23,7 +23,7 @@ pub struct PackageReport {
     pub files: BTreeMap<String, FileReport>,
 }
 
-#[derive(Debug, Serialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Serialize, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Loaded,
@@ -31,7 +31,7 @@ pub enum Status {
     Failed,
 }
 
-#[derive(Debug, Serialize, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Serialize, Deserialize, Clone, Default, PartialEq, Eq)]
 pub struct FileReport {
     pub read: u64,
     pub accepted: u64,
@@ -44,7 +44,7 @@ impl FileReport {
     }
 }
 
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, Deserialize, Clone)]
 pub struct Warning {
     pub kind: String,
     pub key: String,

@@ -226,8 +226,9 @@ pub async fn compute(
 /// Writes into `results`: `measure_results.parquet` (every number, for the state's analysts;
 /// `suppressed` says what the public table hides), `measure_results.csv` (the public table,
 /// after small-number suppression), `measure_notes.json`, `risk_models.json` and
-/// `funnel_limits.json`.
-pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
+/// `funnel_limits.json`. Returns what was published (the suppressed rows and the disparity
+/// index), which is all the site may show.
+pub fn write(out: &MeasureOutput, results: &Path) -> Result<Published, MeasureError> {
     let public = crate::suppress::suppress(&out.rows);
     let index = disparity_index(&public);
     let analysts: Vec<ResultRow> =
@@ -244,5 +245,13 @@ pub fn write(out: &MeasureOutput, results: &Path) -> Result<(), MeasureError> {
         let text = json.expect("plain data serializes") + "\n";
         std::fs::write(&path, text).map_err(|source| MeasureError::Io { path, source })?;
     }
-    Ok(())
+    Ok(Published { public, index })
+}
+
+/// The public side of the measure stage's output.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// The result rows after small-number suppression (`measure_results.csv`).
+    pub public: Vec<ResultRow>,
+    pub index: Vec<DisparityIndex>,
 }

@@ -1,0 +1,104 @@
+//! The public report-card site: static HTML rendered with askama templates from the
+//! top-level `site/` folder into `<out>/site/`.
+//!
+//! Input: the *published* (suppressed) result rows and what goes with them (definitions,
+//! notes, funnel limits, disparity index, ingest report) plus [`facts::Facts`] read from the
+//! warehouse. Output: a self-contained folder of pages, assets and public downloads, with
+//! relative links only, so it works from `file://` and from any static host. Nothing here
+//! reads an unsuppressed number: the page builders see only the public rows, and the facts
+//! pass through the same small-number rules.
+
+pub mod charts;
+pub mod downloads;
+pub mod facts;
+pub mod pages;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use crate::ingest::report::IngestReport;
+use crate::measures::definition::MeasureSet;
+use crate::measures::{DisparityIndex, Funnel, Note};
+use crate::measures::results::ResultRow;
+use crate::period::Period;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("rendering {page}: {source}")]
+    Render { page: String, source: askama::Error },
+    #[error("reading the warehouse for the site: {0}")]
+    DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error("reading the warehouse for the site: {0}")]
+    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    #[error("writing the downloads: {0}")]
+    Downloads(String),
+}
+
+/// Everything the site is built from.
+pub struct SiteInput<'a> {
+    /// The reporting quarter: the site's headline period.
+    pub reporting: Period,
+    /// Result rows after small-number suppression (the public table).
+    pub public: &'a [ResultRow],
+    pub definitions: &'a MeasureSet,
+    pub notes: &'a [Note],
+    pub funnels: &'a [Funnel],
+    pub index: &'a [DisparityIndex],
+    pub report: &'a IngestReport,
+    pub facts: facts::Facts,
+}
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct SiteSummary {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Renders the site into `dir` (created; must not exist or be empty).
+pub fn render(input: &SiteInput, dir: &Path) -> Result<SiteSummary, SiteError> {
+    let mut w = Writer { root: dir.to_path_buf(), summary: SiteSummary::default() };
+    pages::render_all(input, &mut w)?;
+    downloads::write_all(input, &mut w)?;
+    for (name, body) in ASSETS {
+        w.file(&format!("assets/{name}"), body.as_bytes())?;
+    }
+    Ok(w.summary)
+}
+
+/// The static assets, compiled in so the binary renders the same site wherever it runs.
+const ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../../site/static/style.css")),
+    ("site.js", include_str!("../../../site/static/site.js")),
+];
+
+/// Writes files under the site folder and counts them.
+pub struct Writer {
+    root: PathBuf,
+    pub summary: SiteSummary,
+}
+
+impl Writer {
+    pub fn file(&mut self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| SiteError::Io { path: parent.to_path_buf(), source })?;
+        }
+        std::fs::write(&path, bytes).map_err(|source| SiteError::Io { path, source })?;
+        self.summary.files += 1;
+        Ok(())
+    }
+
+    pub fn page(&mut self, rel: &str, t: &impl askama::Template) -> Result<(), SiteError> {
+        let html = t.render().map_err(|source| SiteError::Render { page: rel.to_string(), source })?;
+        self.file(rel, html.as_bytes())?;
+        self.summary.pages += 1;
+        Ok(())
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+}

@@ -1,0 +1,231 @@
+//! Plain-language words for codes, and number formats, so every page says the same thing
+//! the same way.
+
+use crate::period::Period;
+
+/// A cm_type's name for people choosing a provider.
+pub fn cm_type_name(code: &str) -> &str {
+    match code {
+        "AMH-TCM" => "Adult mental health case management",
+        "CMH-TCM" => "Children's mental health case management",
+        "CW-TCM" => "Child welfare case management",
+        "VADD-TCM" => "Vulnerable adult and developmental disability case management",
+        "RSC-TCM" => "Relocation service coordination",
+        "EW" => "Elderly Waiver case management",
+        "CADI" => "CADI waiver case management (community access for disability inclusion)",
+        "DD" => "Developmental disabilities waiver case management",
+        "BI" => "Brain injury waiver case management",
+        "CAC" => "Community alternative care waiver case management",
+        "AC" => "Alternative Care program case management",
+        "CC-MSHO" => "Health plan care coordination: Minnesota Senior Health Options (MSHO)",
+        "CC-MSC" => "Health plan care coordination: Minnesota Senior Care Plus (MSC+)",
+        "CC-SNBC" => "Health plan care coordination: Special Needs BasicCare (SNBC)",
+        "ALL" => "All types together",
+        other => other,
+    }
+}
+
+/// The kind of provider, in words.
+pub fn provider_kind_name(code: &str) -> &str {
+    match code {
+        "county" => "County human services",
+        "tribal" => "Tribal nation",
+        "private" => "Private agency",
+        "mco" => "Health plan",
+        other => other,
+    }
+}
+
+/// An ISO 639-3 language's English name (the codes submitters use most; others as sent).
+pub fn language_name(code: &str) -> String {
+    let name = match code {
+        "eng" => "English",
+        "spa" => "Spanish",
+        "hmn" => "Hmong",
+        "som" => "Somali",
+        "kar" => "Karen",
+        "orm" => "Oromo",
+        "amh" => "Amharic",
+        "oji" => "Ojibwe",
+        "dak" => "Dakota",
+        "vie" => "Vietnamese",
+        "lao" => "Lao",
+        "khm" => "Khmer",
+        "ase" => "American Sign Language",
+        "rus" => "Russian",
+        "ara" => "Arabic",
+        "fra" => "French",
+        "zho" => "Chinese",
+        "cmn" => "Mandarin Chinese",
+        "yue" => "Cantonese",
+        "tir" => "Tigrinya",
+        "swa" => "Swahili",
+        "nep" => "Nepali",
+        "bur" | "mya" => "Burmese",
+        "ukr" => "Ukrainian",
+        "por" => "Portuguese",
+        _ => return code.to_uppercase(),
+    };
+    name.to_string()
+}
+
+/// The comparison category in words (never shown by color alone).
+pub fn category_words(code: Option<&str>) -> &'static str {
+    match code {
+        Some("better") => "Better than the state",
+        Some("worse") => "Worse than the state",
+        Some("no different") => "About the same as the state",
+        Some("too few") => "Too few to rate",
+        _ => "Not rated",
+    }
+}
+
+/// A short class name for styling a category (the words carry the meaning).
+pub fn category_class(code: Option<&str>) -> &'static str {
+    match code {
+        Some("better") => "cat-better",
+        Some("worse") => "cat-worse",
+        Some("no different") => "cat-same",
+        _ => "cat-none",
+    }
+}
+
+pub fn stratifier_name(code: &str) -> &str {
+    match code {
+        "race_ethnicity" => "Race and ethnicity",
+        "language" => "Preferred language",
+        "interpreter" => "Needs an interpreter",
+        "age_band" => "Age",
+        "sex" => "Sex",
+        "region" => "Where the person lives",
+        "tribal" => "Tribal affiliation",
+        "all" => "Everyone",
+        other => other,
+    }
+}
+
+pub fn stratum_name(stratifier: &str, code: &str) -> String {
+    let s = match (stratifier, code) {
+        ("race_ethnicity", "hispanic") => "Hispanic or Latino (any race)",
+        ("race_ethnicity", "aian") => "American Indian or Alaska Native",
+        ("race_ethnicity", "asian") => "Asian",
+        ("race_ethnicity", "black") => "Black or African American",
+        ("race_ethnicity", "mena") => "Middle Eastern or North African",
+        ("race_ethnicity", "nhpi") => "Native Hawaiian or Pacific Islander",
+        ("race_ethnicity", "white") => "White",
+        ("race_ethnicity", "multiracial") => "Two or more races",
+        ("language", "eng") => "English",
+        ("language", "spa") => "Spanish",
+        ("language", "hmn") => "Hmong",
+        ("language", "som") => "Somali",
+        ("language", "other") => "Another language",
+        ("interpreter", "yes") => "Yes",
+        ("interpreter", "no") => "No",
+        ("age_band", "0-17") => "0 to 17",
+        ("age_band", "18-44") => "18 to 44",
+        ("age_band", "45-64") => "45 to 64",
+        ("age_band", "65-74") => "65 to 74",
+        ("age_band", "75+") => "75 and older",
+        ("sex", "F") => "Female",
+        ("sex", "M") => "Male",
+        ("sex", "X") => "X (nonbinary or another sex)",
+        ("sex", "U") => "Not recorded",
+        ("region", "metro") => "Twin Cities seven-county metro",
+        ("region", "greater") => "Greater Minnesota",
+        ("tribal", "tribal") => "Tribal affiliation recorded",
+        ("tribal", "none") => "No tribal affiliation recorded",
+        (_, "unknown") => "Not recorded",
+        (_, "all") => "Everyone",
+        (_, other) => other,
+    };
+    s.to_string()
+}
+
+/// The survey item's question, as the person was asked it.
+pub fn survey_item_text(item: &str) -> &str {
+    match item {
+        "helped" => "My case manager helped me get the services I need",
+        "listened" => "My case manager listened to me",
+        "respect" => "My case manager treated me with respect",
+        "reachable" => "I could reach my case manager when I needed to",
+        "informed_choice" => "I was told I can choose my case management provider",
+        "goals_progress" => "I am making progress on my goals",
+        other => other,
+    }
+}
+
+/// A rate as a whole percent ("85%"); rates under 10% keep one decimal ("5.3%", "7.0%") so
+/// small rates (nursing-facility admissions) stay distinguishable.
+pub fn percent(rate: f64) -> String {
+    let p = rate * 100.0;
+    if p != 0.0 && p.abs() < 9.95 {
+        format!("{p:.1}%")
+    } else {
+        format!("{:.0}%", p)
+    }
+}
+
+/// A difference in percentage points with its sign ("+4 points", "−12 points").
+pub fn points(diff: f64) -> String {
+    let p = (diff * 100.0).round();
+    if p == 0.0 {
+        "0 points".to_string()
+    } else {
+        let unit = if p.abs() == 1.0 { "point" } else { "points" };
+        let sign = if p > 0.0 { "+" } else { "\u{2212}" };
+        format!("{sign}{:.0} {unit}", p.abs())
+    }
+}
+
+/// A count with thousands separators ("12,914").
+pub fn thousands(n: i64) -> String {
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// "2026 Q2" style label of a period.
+pub fn period_label(p: &str) -> String {
+    match p.parse::<Period>() {
+        Ok(q) => format!("{} Q{}", q.year, q.quarter),
+        Err(_) => p.to_string(),
+    }
+}
+
+/// "July 2025 to June 2026": the 12 months a period's results cover.
+pub fn window_words(p: Period) -> String {
+    let w = crate::measures::window::Window::of(p, 0);
+    format!("{} to {}", w.start.format("%B %Y"), w.end.format("%B %Y"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(percent(0.852), "85%");
+        assert_eq!(percent(0.053), "5.3%");
+        assert_eq!(percent(0.05), "5.0%");
+        assert_eq!(percent(0.0996), "10%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(points(-0.297), "\u{2212}30 points");
+        assert_eq!(points(0.011), "+1 point");
+        assert_eq!(thousands(12914), "12,914");
+        assert_eq!(thousands(391), "391");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(period_label("2026Q2"), "2026 Q2");
+        assert_eq!(window_words("2026Q2".parse().unwrap()), "July 2025 to June 2026");
+    }
+}

@@ -1,0 +1,139 @@
+// Progressive enhancement only: every page is complete without this script. It adds
+// instant filtering on the find page, a side-by-side view on the compare page, and sort
+// buttons on tables marked "sortable".
+(function () {
+  "use strict";
+
+  function onReady(f) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", f);
+    else f();
+  }
+
+  // Find: filter the provider cards by county, type, language, culture and intake.
+  function setupFind() {
+    var form = document.getElementById("filters");
+    var list = document.getElementById("provider-list");
+    if (!form || !list) return;
+    form.hidden = false;
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".card"));
+    var status = document.getElementById("match-count");
+    function has(list, v) { return (" " + list + " ").indexOf(" " + v + " ") >= 0; }
+    function apply() {
+      var county = form.county.value, type = form.type.value, lang = form.language.value;
+      var cultural = form.cultural.checked, accepting = form.accepting.checked;
+      var shown = 0;
+      cards.forEach(function (c) {
+        var ok = (!county || has(c.dataset.counties, county)) &&
+          (!type || has(c.dataset.types, type)) &&
+          (!lang || has(c.dataset.languages, lang)) &&
+          (!cultural || c.dataset.cultural === "yes") &&
+          (!accepting || c.dataset.accepting === "yes");
+        c.hidden = !ok;
+        if (ok) shown++;
+      });
+      status.textContent = shown + (shown === 1 ? " provider matches." : " providers match.");
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  }
+
+  // Compare: up to three providers side by side from the published results.
+  function setupCompare() {
+    var form = document.getElementById("compare-form");
+    var out = document.getElementById("compare-result");
+    var data = window.CASECARD_COMPARE;
+    if (!form || !out || !data) return;
+    form.hidden = false;
+    var byId = {};
+    data.providers.forEach(function (p) { byId[p.id] = p; });
+    var params = new URLSearchParams(window.location.search);
+    ["p1", "p2", "p3"].forEach(function (k) { if (params.get(k)) form[k].value = params.get(k); });
+    function el(tag, text, cls) {
+      var e = document.createElement(tag);
+      if (text !== undefined) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    }
+    function render() {
+      var chosen = ["p1", "p2", "p3"].map(function (k) { return byId[form[k].value]; }).filter(Boolean);
+      out.textContent = "";
+      if (!chosen.length) return;
+      var wrap = el("div", undefined, "table-scroll");
+      wrap.tabIndex = 0;
+      var t = el("table");
+      t.appendChild(el("caption", "Side by side, " + data.period));
+      var head = el("tr");
+      head.appendChild(el("th", "Measure")).scope = "col";
+      chosen.forEach(function (p) { head.appendChild(el("th", p.name)).scope = "col"; });
+      head.appendChild(el("th", "Statewide")).scope = "col";
+      var thead = el("thead"); thead.appendChild(head); t.appendChild(thead);
+      var body = el("tbody");
+      data.measures.forEach(function (m) {
+        if (!chosen.some(function (p) { return p.results[m[0]]; })) return;
+        var tr = el("tr");
+        var th = el("th"); th.scope = "row";
+        var a = el("a", m[1]); a.href = "measures/" + m[0] + ".html"; th.appendChild(a);
+        tr.appendChild(th);
+        chosen.forEach(function (p) {
+          var r = p.results[m[0]];
+          var td = el("td");
+          if (r) {
+            td.appendChild(el("span", r[0], "value"));
+            if (r[1]) { td.appendChild(el("br")); td.appendChild(el("span", "likely between " + r[1], "range")); }
+            td.appendChild(el("br"));
+            td.appendChild(el("span", r[2], "badge " + r[3]));
+          } else {
+            td.textContent = "Does not apply";
+          }
+          tr.appendChild(td);
+        });
+        tr.appendChild(el("td", data.state[m[0]]));
+        body.appendChild(tr);
+      });
+      t.appendChild(body);
+      wrap.appendChild(t);
+      out.appendChild(wrap);
+    }
+    form.addEventListener("change", render);
+    form.addEventListener("submit", function (e) { e.preventDefault(); render(); });
+    render();
+  }
+
+  // Sortable tables: a button in each column header sorts by that column.
+  function setupSort() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var heads = table.querySelectorAll("thead th");
+      heads.forEach(function (th, col) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "sort";
+        b.textContent = th.textContent;
+        th.textContent = "";
+        th.appendChild(b);
+        b.addEventListener("click", function () {
+          var asc = th.getAttribute("aria-sort") !== "ascending";
+          heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (x, y) {
+            var a = key(x.cells[col]), c = key(y.cells[col]);
+            var r = (typeof a === "number" && typeof c === "number") ? a - c : String(a).localeCompare(String(c));
+            return asc ? r : -r;
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        });
+      });
+    });
+  }
+  function key(cell) {
+    if (!cell) return "";
+    var t = cell.textContent.trim();
+    var m = t.match(/^[+\u2212-]?[\d,.]+/);
+    if (m) return parseFloat(m[0].replace(/,/g, "").replace("\u2212", "-"));
+    return t;
+  }
+
+  onReady(function () { setupFind(); setupCompare(); setupSort(); });
+})();

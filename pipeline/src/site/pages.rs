@@ -550,6 +550,8 @@ pub struct QualityRow {
     pub superseded: usize,
     pub failed: usize,
     pub read: Option<Count>,
+    /// Rows read from 1 to 10 (shown as "fewer than 11").
+    pub few_read: bool,
     pub quarantined: String,
     pub quarantined_n: Option<Count>,
     pub reasons: String,
@@ -1298,9 +1300,15 @@ fn quality_rows(ctx: &Ctx, period: &str) -> Vec<QualityRow> {
             };
             let reasons = reasons
                 .iter()
-                .map(|(r, n)| if small(*n) { format!("{r} (fewer than 11)") } else { format!("{r} ({})", thousands(*n as i64)) })
+                .map(|(r, n)| {
+                    if small(*n) {
+                        format!("{r}: fewer than 11")
+                    } else {
+                        format!("{r}: {} ({:.2}% of rows)", thousands(*n as i64), 100.0 * *n as f64 / read.max(1) as f64)
+                    }
+                })
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join("; ");
             let comp = ctx.input.facts.completeness.iter().find(|c| c.submitter_id == id);
             let completeness = Completeness::FIELDS
                 .iter()
@@ -1316,7 +1324,8 @@ fn quality_rows(ctx: &Ctx, period: &str) -> Vec<QualityRow> {
                 loaded: count(Status::Loaded),
                 superseded: count(Status::Superseded),
                 failed: count(Status::Failed),
-                read: (read > 0).then(|| Count { raw: read as i64, text: thousands(read as i64) }).filter(|c| !small(c.raw as u64)),
+                read: (read > 0 && !small(read)).then(|| Count { raw: read as i64, text: thousands(read as i64) }),
+                few_read: small(read),
                 quarantined_n: (q >= 11).then(|| Count { raw: q as i64, text: thousands(q as i64) }),
                 quarantined,
                 reasons: if reasons.is_empty() { "None".into() } else { reasons },

@@ -79,9 +79,12 @@
           var r = p.results[m[0]];
           var td = el("td");
           if (r) {
-            td.appendChild(el("span", r[0], "value"));
-            if (r[1]) { td.appendChild(el("br")); td.appendChild(el("span", "likely between " + r[1], "range")); }
-            td.appendChild(el("br"));
+            // A result too few to rate shows only its badge; the words say it once.
+            if (r[3] !== "cat-none") {
+              td.appendChild(el("span", r[0], "value"));
+              if (r[1]) { td.appendChild(el("br")); td.appendChild(el("span", "likely between " + r[1], "range")); }
+              td.appendChild(el("br"));
+            }
             td.appendChild(el("span", r[2], "badge " + r[3]));
           } else {
             td.textContent = "Does not apply";

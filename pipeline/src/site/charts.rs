@@ -232,9 +232,11 @@ impl FunnelChart {
                 },
             })
             .collect();
-        let x_ticks = (0..=4)
+        // Ticks on whole multiples of the step, so labels are round numbers.
+        let steps = (xmax / step).round() as usize;
+        let x_ticks = (0..=steps)
             .map(|i| {
-                let v = xmax * i as f64 / 4.0;
+                let v = step * i as f64;
                 Tick { pos: c(x(v)), label: super::text::thousands(v.round() as i64) }
             })
             .collect();

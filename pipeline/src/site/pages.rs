@@ -1052,10 +1052,17 @@ fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<Funn
         points.push((n as f64, est, z));
         rows.push((z, FunnelRow { id: p.id.clone(), name: p.name.clone(), ours: shown(Some(r)), zone: z.words() }));
     }
+    if points.is_empty() {
+        return Some(FunnelView {
+            chart: String::new(),
+            summary: format!("No provider has a published count for this measure in {}, so there is nothing to plot.", text::period_label(period)),
+            rows: Vec::new(),
+        });
+    }
     let outside = points.iter().filter(|p| p.2 == Zone::Outside998).count();
     let between = points.iter().filter(|p| p.2 == Zone::Between).count();
     let summary = format!(
-        "{} with a published count are plotted around the statewide {} ({} {}). {} {} outside the 99.8% limits and {} between the 95% and 99.8% limits.",
+        "{} with a published count are plotted around the statewide {} ({}, {}). {} {} outside the 99.8% limits and {} between the 95% and 99.8% limits.",
         plural(points.len(), "provider", "providers"),
         percent(state),
         text::period_label(period),

@@ -677,15 +677,20 @@ fn type_choices(ctx: &Ctx) -> Vec<Choice> {
         .collect()
 }
 
-fn find_pages(ctx: &Ctx, w: &mut Writer, types: &[Choice]) -> Result<(), SiteError> {
-    let counties: Vec<Choice> = geography::COUNTIES
+/// Every county, with how many providers serve it.
+fn county_choices(ctx: &Ctx) -> Vec<Choice> {
+    geography::COUNTIES
         .iter()
         .map(|c| Choice {
             code: c.fips.to_string(),
             name: format!("{} County", c.name),
             count: ctx.profiles.iter().filter(|p| p.counties.iter().any(|x| x == c.fips)).count(),
         })
-        .collect();
+        .collect()
+}
+
+fn find_pages(ctx: &Ctx, w: &mut Writer, types: &[Choice]) -> Result<(), SiteError> {
+    let counties = county_choices(ctx);
     let mut langs: BTreeMap<String, usize> = BTreeMap::new();
     for p in &ctx.profiles {
         for l in &p.languages {
@@ -964,15 +969,7 @@ struct CompareProvider {
 
 fn compare_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     let providers: Vec<Choice> = ctx.profiles.iter().map(|p| Choice { code: p.id.clone(), name: p.name.clone(), count: 0 }).collect();
-    let counties: Vec<Choice> = geography::COUNTIES
-        .iter()
-        .map(|c| Choice {
-            code: c.fips.to_string(),
-            name: format!("{} County", c.name),
-            count: ctx.profiles.iter().filter(|p| p.counties.iter().any(|x| x == c.fips)).count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect();
+    let counties: Vec<Choice> = county_choices(ctx).into_iter().filter(|c| c.count > 0).collect();
     w.page("compare.html", &ComparePage { c: ctx.chrome(0, "Compare providers", "compare", true), providers, counties: counties.to_vec() })?;
 
     // The data the compare page's script reads (a script file, so it loads from file:// too).

@@ -1347,8 +1347,10 @@ fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             Status::Loaded => {
                 e.0.insert(text::period_label(&p.period));
             }
+            // The failure message stays in the ingest report for the submitter: it can quote
+            // row counts of the failed file, which are not for the public.
             Status::Failed => {
-                e.1.insert(format!("{} (sequence {}): {}", text::period_label(&p.period), p.sequence, p.message));
+                e.1.insert(format!("{} (sequence {})", text::period_label(&p.period), p.sequence));
             }
             Status::Superseded => {}
         }

@@ -210,8 +210,10 @@ struct Ctx<'a> {
     profiles: Vec<&'a Profile>,
     defs: Vec<&'a Definition>,
     sources: String,
-    /// The survey item rows after suppression.
-    survey: Vec<ResultRow>,
+    /// The survey item rows after suppression, by (provider, survey measure id).
+    survey: HashMap<(String, String), ResultRow>,
+    /// Caseload by (provider or STATE, cm_type), computed once for every page.
+    caseload: HashMap<(String, String), Caseload>,
 }
 
 impl<'a> Ctx<'a> {
@@ -643,7 +645,11 @@ pub fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
         profiles,
         defs: input.definitions.measures.iter().collect(),
         sources: sources_line(input, input.reporting),
-        survey: crate::suppress::suppress(&input.facts.survey_items),
+        survey: crate::suppress::suppress(&input.facts.survey_items)
+            .into_iter()
+            .map(|r| ((r.provider_id.clone(), r.measure_id.clone()), r))
+            .collect(),
+        caseload: caseload_index(&input.facts.caseload),
     };
 
     let types = type_choices(&ctx);
@@ -831,27 +837,32 @@ fn caseload_standard(cm_type: &str) -> Option<u32> {
     }
 }
 
+/// The providers' caseload rows plus a STATE row per cm_type (the sums of the providers').
+fn caseload_index(rows: &[Caseload]) -> HashMap<(String, String), Caseload> {
+    let mut index: HashMap<(String, String), Caseload> = HashMap::new();
+    for c in rows {
+        index.insert((c.provider_id.clone(), c.cm_type.clone()), c.clone());
+        if c.cm_type != ALL {
+            let state = index
+                .entry((STATE.to_string(), c.cm_type.clone()))
+                .or_insert_with(|| Caseload { provider_id: STATE.into(), cm_type: c.cm_type.clone(), persons: 0, fte: 0.0 });
+            state.persons += c.persons;
+            state.fte += c.fte;
+        }
+    }
+    index
+}
+
 fn caseload_views(ctx: &Ctx, p: &Profile) -> Vec<CaseloadView> {
-    let facts = &ctx.input.facts;
-    let state_ratio = |t: &str| {
-        let (persons, fte) = facts
-            .caseload
-            .iter()
-            .filter(|c| c.cm_type == t)
-            .fold((0i64, 0.0f64), |(a, b), c| (a + c.persons, b + c.fte));
-        Caseload { provider_id: STATE.into(), cm_type: t.into(), persons, fte }.ratio()
-    };
+    let ratio = |who: &str, t: &str| ctx.caseload.get(&(who.to_string(), t.to_string())).and_then(Caseload::ratio);
     let ratio_text = |r: Option<f64>| r.map(|r| format!("{:.0}", r)).unwrap_or_else(|| "Too few people to show".into());
     p.cm_types
         .iter()
-        .map(|t| {
-            let ours = facts.caseload.iter().find(|c| c.provider_id == p.id && &c.cm_type == t).and_then(Caseload::ratio);
-            CaseloadView {
-                type_name: text::cm_type_name(t).to_string(),
-                ratio: ratio_text(ours),
-                state_ratio: ratio_text(state_ratio(t)),
-                standard: caseload_standard(t).map(|s| format!("{s} or fewer")).unwrap_or_else(|| "No state standard".into()),
-            }
+        .map(|t| CaseloadView {
+            type_name: text::cm_type_name(t).to_string(),
+            ratio: ratio_text(ratio(&p.id, t)),
+            state_ratio: ratio_text(ratio(STATE, t)),
+            standard: caseload_standard(t).map(|s| format!("{s} or fewer")).unwrap_or_else(|| "No state standard".into()),
         })
         .collect()
 }
@@ -882,7 +893,7 @@ fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteErro
         .iter()
         .map(|(item, _)| {
             let id = super::facts::survey_measure_id(item);
-            let find = |who: &str| ctx.survey.iter().find(|r| r.provider_id == who && r.measure_id == id);
+            let find = |who: &str| ctx.survey.get(&(who.to_string(), id.clone()));
             SurveyView {
                 question: text::survey_item_text(item).to_string(),
                 ours: shown(find(&p.id)),

@@ -6,6 +6,9 @@
 //! static county list, the three-way compare, sorting) as a person would. `bash scripts/setup-e2e.sh` installs Chromium and the
 //! npm packages (the test command in the README runs it first).
 //!
+//! The monthly statements under restricted/ get the same browser checks, and are printed to
+//! PDF to count their pages.
+//!
 //! Set `CASECARD_SHOTS=DIR` to also save screenshots of the home, a provider and the
 //! quarterly review pages at phone and desktop widths.
 
@@ -13,18 +16,14 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
 use common::*;
 
 #[test]
 fn site_passes_accessibility_html_and_link_checks_in_chromium() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let e2e = repo.join("tests/e2e");
-    assert!(
-        e2e.join("node_modules/playwright-core").is_dir() && Path::new("/usr/bin/chromium").exists(),
-        "the browser checks need Chromium and tests/e2e/node_modules: run `bash scripts/setup-e2e.sh` first"
-    );
-    let run = run(&repo.join("sample-data"));
+    let e2e = e2e_tools();
+    let run = sample();
     let site = run.out.join("site");
     let provider = busiest_provider(&site);
     let review = format!("review/{}.html", reporting_period(&run.out));
@@ -83,33 +82,104 @@ fn reporting_period(out: &Path) -> String {
     meta["reporting_period"].as_str().unwrap().to_string()
 }
 
+/// tests/e2e, after checking that its tools are installed.
+fn e2e_tools() -> std::path::PathBuf {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/e2e");
+    assert!(
+        e2e.join("node_modules/playwright-core").is_dir() && Path::new("/usr/bin/chromium").exists(),
+        "the browser checks need Chromium and tests/e2e/node_modules: run `bash scripts/setup-e2e.sh` first"
+    );
+    e2e
+}
+
+/// One run on the sample data, shared by the tests of this file.
+fn sample() -> &'static Ingest {
+    static RUN: OnceLock<Ingest> = OnceLock::new();
+    RUN.get_or_init(|| run(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data")))
+}
+
+/// outputs.md: running twice on the same input gives byte-identical output: the site, the
+/// results and the restricted outputs.
 #[test]
-fn site_is_byte_identical_across_runs() {
+fn outputs_are_byte_identical_across_runs() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (a, b) = (run(&repo.join("sample-data")), run(&repo.join("sample-data")));
-    let files = |root: &Path| {
-        let mut out = Vec::new();
-        let mut stack = vec![root.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    out.push(p.strip_prefix(root).unwrap().to_path_buf());
-                }
-            }
+    let (a, b) = (sample(), run(&repo.join("sample-data")));
+    for part in ["site", "results", "restricted"] {
+        let (da, db) = (a.out.join(part), b.out.join(part));
+        let rel = |root: &Path| files_under(root).into_iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect::<Vec<_>>();
+        let list = rel(&da);
+        assert_eq!(list, rel(&db), "the same files under {part}/");
+        assert!(list.len() > 5, "{} files under {part}/", list.len());
+        for f in &list {
+            assert!(std::fs::read(da.join(f)).unwrap() == std::fs::read(db.join(f)).unwrap(), "{part}/{} differs between runs", f.display());
         }
-        out.sort();
-        out
-    };
-    let (sa, sb) = (a.out.join("site"), b.out.join("site"));
-    let list = files(&sa);
-    assert_eq!(list, files(&sb), "the same files");
-    assert!(list.len() > 300, "{} files", list.len());
-    for f in &list {
-        assert!(std::fs::read(sa.join(f)).unwrap() == std::fs::read(sb.join(f)).unwrap(), "{} differs between runs", f.display());
     }
+}
+
+/// Statements rendered for the sample data open in headless Chromium: valid HTML, no
+/// serious or critical axe violation at phone and desktop widths, readable without
+/// JavaScript, and a typical month (one provider, up to six contacts) and a month with no
+/// contact each print on one Letter page. `CASECARD_SHOTS=DIR` saves screenshots.
+#[test]
+fn statements_pass_browser_checks_and_print_on_one_page() {
+    let e2e = e2e_tools();
+    let run = sample();
+    let period = reporting_period(&run.out);
+    let last_month = period.parse::<casecard::period::Period>().unwrap().months()[2];
+    let month_dir = run.out.join("restricted/statements").join(last_month.to_string());
+    let mut rdr = csv::Reader::from_path(month_dir.join("index.csv")).unwrap();
+    let index: Vec<(String, usize, usize)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[2].parse().unwrap(), r[3].parse().unwrap())
+        })
+        .collect();
+    assert!(index.len() > 50, "{} statements in {}", index.len(), month_dir.display());
+    let none = index.iter().find(|(_, _, c)| *c == 0).expect("a person with no contact that month");
+    let typical = index.iter().filter(|(_, p, c)| *p == 1 && *c <= 6).max_by_key(|(_, _, c)| *c).expect("a one-provider month");
+    let mut pick = vec![none.0.clone(), typical.0.clone()];
+    if let Some(two) = index.iter().filter(|(_, p, _)| *p >= 2).max_by_key(|(_, _, c)| *c) {
+        pick.push(two.0.clone());
+    }
+    let busiest = index.iter().max_by_key(|(_, _, c)| *c).unwrap();
+    if !pick.contains(&busiest.0) {
+        pick.push(busiest.0.clone());
+    }
+    let tmp = tempfile::TempDir::new().unwrap();
+    for f in &pick {
+        std::fs::copy(month_dir.join(f), tmp.path().join(f)).unwrap();
+    }
+    let mut cmd = Command::new("node");
+    cmd.arg(e2e.join("check-site.mjs")).arg("--site").arg(tmp.path()).arg("--axe").args(&pick).arg("--nojs").args(&pick);
+    if let Ok(dir) = std::env::var("CASECARD_SHOTS") {
+        cmd.arg("--screenshots").arg(dir).arg("--shot").args(&pick);
+    }
+    let out = cmd.output().expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "check-site failed on the statements:\n{stdout}");
+    assert!(stdout.lines().last().unwrap_or_default().contains(&format!("{} axe pages", pick.len())), "{stdout}");
+
+    let out = Command::new("node")
+        .arg(e2e.join("print-pages.mjs"))
+        .args(pick.iter().map(|f| tmp.path().join(f)))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(out.status.success(), "printing failed:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let pages: Vec<(usize, String)> = stdout
+        .lines()
+        .map(|l| {
+            let (n, f) = l.split_once('\t').unwrap();
+            (n.parse().unwrap(), f.to_string())
+        })
+        .collect();
+    assert_eq!(pages.len(), pick.len());
+    assert_eq!(pages[0].0, 1, "the no-contact month prints on one page: {stdout}");
+    assert_eq!(pages[1].0, 1, "a month with {} contacts prints on one page: {stdout}", typical.2);
+    assert!(pages.iter().all(|(n, _)| *n >= 1 && *n <= 3), "{stdout}");
 }
 
 /// A rate as the site writes it (an independent copy of the rule in the README: whole
@@ -125,8 +195,7 @@ fn pct(x: f64) -> String {
 
 #[test]
 fn provider_page_shows_the_published_rows() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let run = run(&repo.join("sample-data"));
+    let run = sample();
     let site = run.out.join("site");
     let page_name = busiest_provider(&site);
     let provider = page_name.trim_start_matches("providers/").trim_end_matches(".html").to_string();

@@ -43,6 +43,20 @@ enum Command {
         #[arg(long)]
         measures: Option<PathBuf>,
     },
+    /// Write the monthly itemized service statements of one month (person-level, under
+    /// restricted/) from an existing output folder, for everyone with a waiver case
+    /// management episode open that month or for one person.
+    Statements {
+        /// An output folder written by `casecard run` or `casecard ingest`.
+        #[arg(long)]
+        out: PathBuf,
+        /// The month, e.g. 2026-05. Its quarter must have a loaded package.
+        #[arg(long)]
+        month: casecard::period::Month,
+        /// Only this person's statement (a person_id, P + 12 hex digits).
+        #[arg(long)]
+        person: Option<String>,
+    },
     /// Build only the warehouse, the quarantine and the ingest report.
     Ingest {
         #[arg(long)]
@@ -93,7 +107,7 @@ fn real_main() -> Result<ExitCode> {
         Command::Run { input, out, period, measures } => {
             let rt = runtime()?;
             let measures = Some(measures.unwrap_or_else(default_measures));
-            let opts = casecard::run::RunOptions { input, out, period, measures };
+            let opts = casecard::run::RunOptions { input, out, period, measures, restricted: true };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
@@ -106,9 +120,16 @@ fn real_main() -> Result<ExitCode> {
             println!("site: {} pages, {} files → {}", site.pages, site.files, out.join("site").display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Statements { out, month, person } => {
+            let rt = runtime()?;
+            let n = rt.block_on(casecard::run::statements(&out, month, person.as_deref()))?;
+            let dir = out.join("restricted").join("statements").join(month.to_string());
+            println!("{n} statement{} for {month} → {} (person-level: not for publication)", if n == 1 { "" } else { "s" }, dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Ingest { input, out } => {
             let rt = runtime()?;
-            let opts = casecard::run::RunOptions { input, out, period: None, measures: None };
+            let opts = casecard::run::RunOptions { input, out, period: None, measures: None, restricted: false };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)

@@ -9,7 +9,8 @@ use crate::ingest::{self, report::IngestReport, report::Status, IngestError, Ing
 use crate::measures::{self, MeasureError, MeasureOutput, NoteKind};
 use crate::site::{self, SiteError, SiteSummary};
 use crate::output;
-use crate::period::Period;
+use crate::period::{Month, Period};
+use crate::restricted::{self, RestrictedError, RestrictedSummary};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct RunOptions {
     pub period: Option<Period>,
     /// Folder of measure definitions; `None` stops after the ingest.
     pub measures: Option<std::path::PathBuf>,
+    /// Write `restricted/` (statements and billing review lists) for the reporting quarter.
+    pub restricted: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +35,8 @@ pub enum RunError {
     Measures(#[from] MeasureError),
     #[error(transparent)]
     Site(#[from] SiteError),
+    #[error(transparent)]
+    Restricted(#[from] RestrictedError),
     #[error("output folder {path}: {source}")]
     Output { path: String, source: std::io::Error },
     #[error("no package for {0} loaded, so it cannot be reported on (loaded quarters: {1})")]
@@ -48,6 +53,8 @@ pub struct RunSummary {
     pub measures: Option<MeasureOutput>,
     /// What the site stage wrote (`None` when no measures were computed).
     pub site: Option<SiteSummary>,
+    /// What was written under `restricted/` (`None` when not asked for or nothing loaded).
+    pub restricted: Option<RestrictedSummary>,
 }
 
 impl fmt::Display for RunSummary {
@@ -106,6 +113,13 @@ impl fmt::Display for RunSummary {
         if let Some(s) = &self.site {
             writeln!(f, "site: {} pages, {} files in {}/site", s.pages, s.files, self.out)?;
         }
+        if let Some(r) = &self.restricted {
+            let months: Vec<String> = r.statements.iter().map(|(m, n)| format!("{m}: {n}")).collect();
+            writeln!(f, "restricted (not for publication) in {}/restricted:", self.out)?;
+            writeln!(f, "  statements: {}", months.join(", "))?;
+            let lists: Vec<String> = r.findings.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            writeln!(f, "  billing review rows: {}", lists.join(", "))?;
+        }
         Ok(())
     }
 }
@@ -118,11 +132,11 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
     // Definitions are read before any work, so a broken one fails the run at once.
     let set = opts.measures.as_deref().map(measures::load).transpose().map_err(MeasureError::from)?;
     let tmp = output::begin(out).map_err(out_err)?;
-    let result = stages_into(&opts.input, &tmp, opts.period, set.as_ref()).await;
+    let result = stages_into(opts, &tmp, set.as_ref()).await;
     match result {
-        Ok((outcome, period, measures, site)) => {
+        Ok(Stages { outcome, period, measures, site, restricted }) => {
             output::commit(&tmp, out).map_err(out_err)?;
-            Ok(RunSummary { outcome, period, out: out.display().to_string(), measures, site })
+            Ok(RunSummary { outcome, period, out: out.display().to_string(), measures, site, restricted })
         }
         Err(e) => {
             output::abandon(&tmp);
@@ -137,12 +151,7 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
 /// again from the new results.
 pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary), RunError> {
     let set = measures::load(measures_dir).map_err(MeasureError::from)?;
-    let report_path = out.join("results").join("ingest_report.json");
-    let io = |source| RunError::Output { path: report_path.display().to_string(), source };
-    let report: IngestReport = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
-        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
-    let loaded: std::collections::BTreeSet<Period> =
-        report.packages.iter().filter(|p| p.status == Status::Loaded).filter_map(|p| p.period.parse().ok()).collect();
+    let (report, loaded) = loaded_quarters(out)?;
     let reporting = match period {
         Some(p) if !loaded.contains(&p) => {
             let list: Vec<String> = loaded.iter().map(|p| p.to_string()).collect();
@@ -161,6 +170,26 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
     ingest::timing("measures written");
     let site = publish(out, reporting, &set, &m, &published, &report).await?;
     Ok((m, site))
+}
+
+/// The ingest report of an output folder and the quarters with a loaded package.
+fn loaded_quarters(out: &Path) -> Result<(IngestReport, std::collections::BTreeSet<Period>), RunError> {
+    let report_path = out.join("results").join("ingest_report.json");
+    let io = |source| RunError::Output { path: report_path.display().to_string(), source };
+    let report: IngestReport = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    let loaded = report.packages.iter().filter(|p| p.status == Status::Loaded).filter_map(|p| p.period.parse().ok()).collect();
+    Ok((report, loaded))
+}
+
+/// Writes the statements of `month` (everyone's, or one person's) into
+/// `<out>/restricted/statements/<month>/` from an existing output folder's warehouse.
+/// Returns how many were written.
+pub async fn statements(out: &Path, month: Month, person: Option<&str>) -> Result<usize, RunError> {
+    let (_, loaded) = loaded_quarters(out)?;
+    restricted::check_loaded(month, &loaded)?;
+    let ctx = restricted::session(&out.join("warehouse")).await?;
+    Ok(restricted::statements::write_month(&ctx, &out.join("restricted").join("statements"), month, person).await?)
 }
 
 /// Renders `<out>/site` from the published results (replacing an earlier site).
@@ -192,14 +221,18 @@ async fn publish(
     Ok(summary)
 }
 
-async fn stages_into(
-    input: &Path,
-    tmp: &Path,
+/// What the stages of one run produced.
+struct Stages {
+    outcome: IngestOutcome,
     period: Option<Period>,
-    set: Option<&measures::MeasureSet>,
-) -> Result<(IngestOutcome, Option<Period>, Option<MeasureOutput>, Option<SiteSummary>), RunError> {
-    let outcome = ingest::ingest(input, tmp).await?;
-    let period = match period {
+    measures: Option<MeasureOutput>,
+    site: Option<SiteSummary>,
+    restricted: Option<RestrictedSummary>,
+}
+
+async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::MeasureSet>) -> Result<Stages, RunError> {
+    let outcome = ingest::ingest(&opts.input, tmp).await?;
+    let period = match opts.period {
         Some(p) if !outcome.loaded_periods.contains(&p) => {
             let loaded: Vec<String> = outcome.loaded_periods.iter().map(|p| p.to_string()).collect();
             return Err(RunError::PeriodNotLoaded(p, if loaded.is_empty() { "none".into() } else { loaded.join(", ") }));
@@ -207,10 +240,10 @@ async fn stages_into(
         Some(p) => Some(p),
         None => outcome.loaded_periods.last().copied(),
     };
+    let loaded: std::collections::BTreeSet<Period> = outcome.loaded_periods.iter().copied().collect();
     let (measured, site) = match (set, period) {
         (Some(set), Some(reporting)) => {
             let work = tmp.join(".measures-work");
-            let loaded = outcome.loaded_periods.iter().copied().collect();
             let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
             let published = measures::write(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
@@ -221,5 +254,13 @@ async fn stages_into(
         (Some(_), None) => (Some(MeasureOutput::default()), None),
         (None, _) => (None, None),
     };
-    Ok((outcome, period, measured, site))
+    let restricted = match period {
+        Some(reporting) if opts.restricted => {
+            let r = restricted::write(&tmp.join("warehouse"), &tmp.join("restricted"), &tmp.join("results"), reporting, &loaded).await?;
+            ingest::timing("restricted outputs written");
+            Some(r)
+        }
+        _ => None,
+    };
+    Ok(Stages { outcome, period, measures: measured, site, restricted })
 }

@@ -561,3 +561,64 @@ pub fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walk(root, root, &mut out);
     out
 }
+
+// ---------------------------------------------------------------------------------------
+// Restricted outputs stay out of the public ones.
+
+/// Every file under `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The public outputs of a run: the public results files and everything under site/.
+pub fn public_files(out: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["results/measure_results.csv", "results/disparity_index.json", "results/funnel_limits.json"]
+        .iter()
+        .map(|f| out.join(f))
+        .collect();
+    files.extend(files_under(&out.join("site")));
+    files
+}
+
+/// Nothing public links to, names or copies anything under `restricted/`: no public file is
+/// byte-identical to a restricted one, none mentions the folder, its sub-folders, the
+/// billing lists or the statements, and no public path has `restricted` in it. Returns how
+/// many public files were scanned against how many restricted ones.
+pub fn assert_no_restricted_content_in_public_outputs(out: &Path) -> (usize, usize) {
+    let restricted = files_under(&out.join("restricted"));
+    assert!(!restricted.is_empty(), "the run wrote restricted outputs");
+    let restricted_bytes: BTreeSet<Vec<u8>> = restricted.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    let public = public_files(out);
+    for f in &public {
+        let bytes = std::fs::read(f).unwrap();
+        assert!(!restricted_bytes.contains(&bytes), "{} is a copy of a restricted file", f.display());
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for needle in [
+            "restricted",
+            "statements/",
+            "billing/",
+            "billing_review",
+            "duplicate-tcm",
+            "cw-tcm-contact",
+            "tribal-encounter-limit",
+            "case management statement",
+        ] {
+            assert!(!text.contains(needle), "{} contains `{needle}`", f.display());
+        }
+        assert!(!f.strip_prefix(out).unwrap().to_string_lossy().contains("restricted"), "{}", f.display());
+    }
+    (public.len(), restricted.len())
+}

@@ -118,18 +118,14 @@ impl<'a> Engine<'a> {
         // table. Every measure scans several tables for every window, and opening those files
         // dominated the run, so each table is first copied into one unpartitioned table (with
         // `submitter_id` and `period` as plain columns) in the work folder.
+        crate::warehouse::register(&ctx, warehouse, "warehouse_").await.map_err(|e| MeasureError::Shape {
+            path: warehouse.to_path_buf(),
+            message: format!("reading the warehouse: {e}"),
+        })?;
         for t in TABLES {
-            let dir = warehouse.join(t.name);
-            std::fs::create_dir_all(&dir).map_err(|source| MeasureError::Io { path: dir.clone(), source })?;
-            let schema = t.arrow_schema();
-            let opts = ParquetReadOptions::default()
-                .schema(&schema)
-                .table_partition_cols(vec![("submitter_id".into(), DataType::Utf8), ("period".into(), DataType::Utf8)]);
-            let source = format!("warehouse_{}", t.name);
-            ctx.register_parquet(&source, &format!("{}/", dir.display()), opts).await?;
             let copy = work.join("tables").join(t.name);
-            resolve::materialize(&ctx, &format!("SELECT * FROM {source}"), &copy, t.name).await.map_err(|e| {
-                MeasureError::Shape { path: dir.clone(), message: format!("copying the warehouse table: {e}") }
+            resolve::materialize(&ctx, &format!("SELECT * FROM warehouse_{}", t.name), &copy, t.name).await.map_err(|e| {
+                MeasureError::Shape { path: warehouse.join(t.name), message: format!("copying the warehouse table: {e}") }
             })?;
         }
         let batches = ctx.sql("SELECT provider_id, cm_types FROM providers ORDER BY provider_id").await?.collect().await?;

@@ -11,14 +11,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use datafusion::arrow::array::Array;
-use datafusion::arrow::datatypes::DataType;
 use datafusion::prelude::*;
 
 use crate::measures::results::{ResultRow, ALL, STATE};
 use crate::measures::window::Window;
 use crate::period::Period;
-use crate::schema::TABLES;
 use crate::stats::{wilson, Z95};
 
 use super::SiteError;
@@ -124,15 +121,7 @@ pub struct Facts {
 /// Reads the facts for the reporting quarter from the warehouse.
 pub async fn read(warehouse: &Path, reporting: Period) -> Result<Facts, SiteError> {
     let ctx = SessionContext::new();
-    for t in TABLES {
-        let dir = warehouse.join(t.name);
-        std::fs::create_dir_all(&dir).map_err(|source| SiteError::Io { path: dir.clone(), source })?;
-        let schema = t.arrow_schema();
-        let opts = ParquetReadOptions::default()
-            .schema(&schema)
-            .table_partition_cols(vec![("submitter_id".into(), DataType::Utf8), ("period".into(), DataType::Utf8)]);
-        ctx.register_parquet(t.name, &format!("{}/", dir.display()), opts).await?;
-    }
+    crate::warehouse::register(&ctx, warehouse, "").await?;
     let w = Window::of(reporting, 0);
     let (w_start, w_end) = (w.parameter("w_start").expect("known"), w.parameter("w_end").expect("known"));
 
@@ -303,23 +292,6 @@ fn survey_row(reporting: Period, item: &str, provider: &str, n: i64, x: i64) -> 
     }
 }
 
-/// Runs a query and returns every value as text (`None` for null).
 async fn query(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>, SiteError> {
-    let batches = ctx.sql(sql).await?.collect().await?;
-    let mut out = Vec::new();
-    for b in &batches {
-        let cols: Vec<_> = b
-            .columns()
-            .iter()
-            .map(|c| datafusion::arrow::compute::cast(c, &DataType::Utf8))
-            .collect::<Result<_, _>>()?;
-        for i in 0..b.num_rows() {
-            out.push(
-                cols.iter()
-                    .map(|c| (!c.is_null(i)).then(|| crate::ingest::resolve::string_at(c, i)))
-                    .collect(),
-            );
-        }
-    }
-    Ok(out)
+    Ok(crate::warehouse::text_rows(ctx, sql).await?)
 }

@@ -1,0 +1,49 @@
+//! Reading the warehouse back: every stage after the ingest sees the eight clean tables the
+//! same way, as DataFusion tables over the hive-partitioned Parquet folders, with
+//! `submitter_id` and `period` as columns taken from the folder names.
+
+use std::path::Path;
+
+use datafusion::arrow::array::Array;
+use datafusion::arrow::datatypes::DataType;
+use datafusion::error::DataFusionError;
+use datafusion::prelude::{ParquetReadOptions, SessionContext};
+
+use crate::schema::TABLES;
+
+/// Registers each warehouse table under `<prefix><table>` (a table with no rows yet is an
+/// empty folder, so it is created).
+pub async fn register(ctx: &SessionContext, warehouse: &Path, prefix: &str) -> Result<(), DataFusionError> {
+    for t in TABLES {
+        let dir = warehouse.join(t.name);
+        std::fs::create_dir_all(&dir).map_err(|e| DataFusionError::Execution(format!("{}: {e}", dir.display())))?;
+        let schema = t.arrow_schema();
+        let opts = ParquetReadOptions::default()
+            .schema(&schema)
+            .table_partition_cols(vec![("submitter_id".into(), DataType::Utf8), ("period".into(), DataType::Utf8)]);
+        ctx.register_parquet(&format!("{prefix}{}", t.name), &format!("{}/", dir.display()), opts).await?;
+    }
+    Ok(())
+}
+
+/// Runs a query and returns every value as text (`None` for null): for the small result
+/// sets (facts beside the measures, statement lines) that are read value by value.
+pub async fn text_rows(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>, DataFusionError> {
+    let batches = ctx.sql(sql).await?.collect().await?;
+    let mut out = Vec::new();
+    for b in &batches {
+        let cols: Vec<_> = b
+            .columns()
+            .iter()
+            .map(|c| datafusion::arrow::compute::cast(c, &DataType::Utf8))
+            .collect::<Result<_, _>>()?;
+        for i in 0..b.num_rows() {
+            out.push(
+                cols.iter()
+                    .map(|c| (!c.is_null(i)).then(|| crate::ingest::resolve::string_at(c, i)))
+                    .collect(),
+            );
+        }
+    }
+    Ok(out)
+}

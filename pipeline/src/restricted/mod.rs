@@ -29,7 +29,7 @@ pub enum RestrictedError {
     Parquet(#[from] datafusion::parquet::errors::ParquetError),
     #[error("rendering the statement for {person} ({month}): {source}")]
     Render { person: String, month: Month, source: askama::Error },
-    #[error("`{0}` is not a person id: expected P followed by 12 lower-case hexadecimal digits")]
+    #[error("`{0}` is not a person id: expected P followed by 12 hexadecimal digits")]
     BadPerson(String),
     #[error("{person} has no waiver case management episode (EW, CADI, DD, BI, CAC, AC) open in {month}, so there is no statement for them")]
     NoStatement { person: String, month: Month },

@@ -83,11 +83,8 @@ pub struct Record {
 /// Reads the statements of `month` (all people, or one) from the warehouse tables
 /// registered in `ctx`, in person order.
 pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> Result<Vec<Statement>, RestrictedError> {
-    if let Some(p) = person {
-        if !is_person_id(p) {
-            return Err(RestrictedError::BadPerson(p.to_string()));
-        }
-    }
+    let person = person.map(canonical_person_id).transpose()?;
+    let person = person.as_deref();
     let (start, end) = (month.first_day(), month.last_day());
     let types: Vec<String> = WAIVER_TYPES.iter().map(|t| format!("'{t}'")).collect();
     let only = person.map(|p| format!(" AND e.person_id = '{p}'")).unwrap_or_default();
@@ -192,9 +189,15 @@ pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> R
     Ok(out)
 }
 
-/// `P` followed by 12 lower-case hex digits (the extract contract's person id).
-fn is_person_id(s: &str) -> bool {
-    s.len() == 13 && s.starts_with('P') && s[1..].bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+/// The person id as the warehouse holds it, by the ingest's own rule for the column (`P`
+/// and 12 hex digits, stored lower-case), so `--person` accepts exactly what a submitter may
+/// send, and nothing else reaches the query text.
+fn canonical_person_id(text: &str) -> Result<String, RestrictedError> {
+    let column = crate::schema::table("persons").and_then(|t| t.column("person_id")).expect("persons.person_id");
+    match crate::ingest::row::parse(column, text, &crate::layout::Dialect::standard()) {
+        Ok(crate::ingest::row::Value::Str(id)) => Ok(id),
+        _ => Err(RestrictedError::BadPerson(text.to_string())),
+    }
 }
 
 /// Writes the statements of `month` under `dir/<YYYY-MM>/`: every person's (replacing the
@@ -453,10 +456,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn person_ids() {
-        assert!(is_person_id("P3f9c0a1b0001"));
-        for bad in ["p3f9c0a1b0001", "P3F9C0A1B0001", "P3f9c0a1b000", "P3f9c0a1b0001'", "P3f9c0a1b0' OR 1=1"] {
-            assert!(!is_person_id(bad), "{bad}");
+    fn person_ids_follow_the_ingest_rule() {
+        let hex = "3f9c0a1b0001";
+        assert_eq!(canonical_person_id(&format!("P{hex}")).unwrap(), format!("P{hex}"));
+        assert_eq!(canonical_person_id(&format!("P{}", hex.to_uppercase())).unwrap(), format!("P{hex}"));
+        for bad in [format!("p{hex}"), format!("P{}", &hex[1..]), format!("P{hex}'"), format!("P{}' OR 1=1", &hex[..4])] {
+            assert!(canonical_person_id(&bad).is_err(), "{bad}");
         }
     }
 }

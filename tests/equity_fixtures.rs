@@ -554,6 +554,8 @@ const FLOAT_COLUMNS: &[&str] =
 /// What a hidden row loses whatever its denominator.
 const HIDDEN_ALWAYS: &[&str] =
     &["denominator", "numerator", "ci_low", "ci_high", "expected", "oe", "rsr_low", "rsr_high", "gap_p"];
+/// What a type-standardized row loses when a cm_type behind its expected has 1 to 10 units.
+const TYPE_HIDDEN: &[&str] = &["expected", "oe", "rsr", "rsr_low", "rsr_high"];
 /// What a hidden row with denominator ≥ 30 shows rounded (and a denominator < 30 hides).
 const ROUNDED: &[&str] = &["rate", "rsr", "gap"];
 
@@ -602,15 +604,26 @@ fn check_public(out: &Out) {
         if (den < 30 || small(num) || small(den - num)) && !suppressed {
             bad.push(format!("{who}: {num}/{den} must be suppressed"));
         }
-        if !suppressed {
+        if cv["adjustment"] != text_of(pq, "adjustment") {
+            bad.push(format!("{who}: adjustment `{}` vs Parquet `{}`", cv["adjustment"], text_of(pq, "adjustment")));
+        }
+        // Rule 4: a type-standardized row whose expected would give back a small per-type
+        // count keeps its counts but loses expected, O/E and the standardized rate.
+        let counts_shown = !cv["denominator"].is_empty();
+        let type_hidden = suppressed && counts_shown;
+        if type_hidden && text_of(pq, "adjustment") != "type" {
+            bad.push(format!("{who}: suppressed with its counts shown, but adjustment is not type"));
+        }
+        if !suppressed || type_hidden {
             for col in ["denominator", "numerator"] {
                 if csv_int(cv, col) != Some(int(pq, col)) {
                     bad.push(format!("{who}: {col} `{}` vs {}", cv[col], int(pq, col)));
                 }
             }
             for col in FLOAT_COLUMNS {
-                if csv_float(cv, col) != float(pq, col) {
-                    bad.push(format!("{who}: published {col} `{}` vs Parquet {:?}", cv[*col], float(pq, col)));
+                let want = if type_hidden && TYPE_HIDDEN.contains(col) { None } else { float(pq, col) };
+                if csv_float(cv, col) != want {
+                    bad.push(format!("{who}: published {col} `{}` vs {want:?} (Parquet {:?})", cv[*col], float(pq, col)));
                 }
             }
             continue;
@@ -622,6 +635,11 @@ fn check_public(out: &Out) {
         }
         for col in ROUNDED {
             let want = if den < 30 { None } else { float(pq, col).map(round2) };
+            // A type-standardized RSR may also be blank by rule 4 (which per-type counts
+            // are small is not a column, so either is accepted here).
+            if *col == "rsr" && text_of(pq, "adjustment") == "type" && cv["rsr"].is_empty() {
+                continue;
+            }
             if csv_float(cv, col) != want {
                 bad.push(format!("{who}: {num}/{den} suppressed: {col} `{}`, expected {want:?}", cv[*col]));
             }
@@ -663,7 +681,9 @@ fn check_no_lonely_hidden_cell(out: &Out) {
             }
         }
     }
-    let hidden = |i: usize| boolean(&out.rows[i], "suppressed") == Some(true);
+    // Hidden counts: a suppressed row whose public denominator is blank (a type-standardized
+    // row can be suppressed for its expected alone, its counts shown).
+    let hidden = |i: usize| boolean(&out.rows[i], "suppressed") == Some(true) && out.csv.get(i).is_none_or(|c| c["denominator"].is_empty());
     let counts = |i: usize| (int(&out.rows[i], "denominator"), int(&out.rows[i], "numerator"));
     let mut bad = Vec::new();
     for ((total, what), parts) in &relations {

@@ -1,7 +1,8 @@
 //! The statistics checked against independent reference values computed in Python with
 //! statsmodels and scipy (`tests/reference/make_reference.py`, which anyone can re-run):
 //! the spec's covariate coding and the logistic fit to 1e-6, Wilson and Byar intervals, and
-//! funnel limits.
+//! funnel limits; and the risk models of spec v2 (aliasing, maximum likelihood, Firth)
+//! against R's `qr`, `glm` and `brglm2` (`tests/reference/make_r_reference.sh`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,8 @@ fn logistic_regression_matches_statsmodels_to_1e6() {
     let (y, covs) = read_data("logit_data.csv");
     let (design, of_row, patterns, f) = fit(&y, &covs);
     let f = f.expect("the reference data fits");
+    assert_eq!(f.estimator, logistic::Estimator::Ml);
+    assert!(f.aliased.is_empty(), "no column of this design is aliased");
     let order: Vec<String> = want["term_order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     assert_eq!(design.names, order, "same terms, in the same order");
     for (name, coef) in design.names.iter().zip(&f.coef) {
@@ -106,12 +109,90 @@ fn logistic_regression_matches_statsmodels_to_1e6() {
 }
 
 #[test]
-fn separation_is_a_failed_fit() {
+fn quasi_separation_is_fitted_by_firth() {
     let (y, covs) = read_data("separation_data.csv");
-    let (_, _, _, f) = fit(&y, &covs);
-    // statsmodels: "Maximum Likelihood optimization failed to converge" (smi=Y → y = 1 always).
-    let err = f.expect_err("separated data must not produce a model");
-    assert!(matches!(err, logistic::FitError::Separation | logistic::FitError::NoConvergence(_)), "{err}");
+    let (design, _, _, f) = fit(&y, &covs);
+    // statsmodels: "Maximum Likelihood optimization failed to converge" (smi=Y → y = 1 always);
+    // spec v2 refits such data with Firth's estimator, whose coefficients are finite.
+    let f = f.expect("Firth's estimator fits separated data");
+    assert_eq!(f.estimator, logistic::Estimator::Firth);
+    assert!(f.separation.is_some());
+    let smi = f.kept.iter().position(|&j| design.names[j] == "smi=Y").expect("smi=Y is fitted");
+    let b = f.coef[smi];
+    assert!(b.is_finite() && b > 1.0 && b < 10.0, "smi=Y under Firth: {b}");
+}
+
+/// R's reference fits (`tests/reference/make_r_reference.sh`: designs written by the
+/// pipeline and synthetic ones, fitted with `glm` and `brglm2::brglmFit`).
+fn r_designs() -> Vec<(String, Vec<String>, Vec<Vec<f64>>, Vec<f64>, Vec<f64>, Value)> {
+    let want = json("r_reference.json");
+    let mut out = Vec::new();
+    for (name, fit) in want.as_object().unwrap().iter().filter(|(k, _)| *k != "versions") {
+        let mut rdr = csv::Reader::from_path(reference(&format!("r/{name}.csv"))).unwrap();
+        let headers: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+        let p = headers.len() - 2;
+        let (mut rows, mut trials, mut events) = (Vec::new(), Vec::new(), Vec::new());
+        for rec in rdr.records() {
+            let v: Vec<f64> = rec.unwrap().iter().map(|x| x.parse().unwrap()).collect();
+            rows.push(v[..p].to_vec());
+            trials.push(v[p]);
+            events.push(v[p + 1]);
+        }
+        out.push((name.clone(), headers[..p].to_vec(), rows, trials, events, fit.clone()));
+    }
+    assert!(out.len() >= 8, "three synthetic designs and five from the pipeline");
+    out
+}
+
+fn close(got: f64, want: f64, abs: f64, rel: f64) -> bool {
+    (got - want).abs() <= abs.max(rel * want.abs())
+}
+
+/// Compares one estimate (coefficients, standard errors, predictions, c-statistic) with R's.
+fn check_estimate(name: &str, names: &[&str], coef: &[f64], se: &[f64], predicted: &[f64], c: f64, want: &Value, tol: f64) {
+    for (k, term) in names.iter().enumerate() {
+        let w = want["coefficients"][term].as_f64().unwrap_or_else(|| panic!("{name}: R has no coefficient {term}"));
+        assert!(close(coef[k], w, tol, 0.0), "{name} {term}: casecard {} vs R {w}", coef[k]);
+        let ws = want["std_errors"][term].as_f64().unwrap();
+        assert!(close(se[k], ws, 0.0, 1e-4), "{name} {term} SE: casecard {} vs R {ws}", se[k]);
+    }
+    let wp = want["predicted"].as_array().unwrap();
+    assert_eq!(wp.len(), predicted.len());
+    for (p, w) in predicted.iter().zip(wp) {
+        assert!(close(*p, w.as_f64().unwrap(), tol, 0.0), "{name}: prediction {p} vs R {w}");
+    }
+    let wc = want["c_statistic"].as_f64().unwrap();
+    assert!(close(c, wc, 1e-6, 0.0), "{name}: c-statistic {c} vs R {wc}");
+}
+
+#[test]
+fn risk_models_match_r_glm_and_brglm2() {
+    let mut firth_designs = 0;
+    for (name, terms, rows, trials, events, want) in r_designs() {
+        let f = logistic::fit(&rows, &trials, &events).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Aliased columns: the same as R's qr(X, tol = 1e-7).
+        let aliased: Vec<&str> = f.aliased.iter().map(|&j| terms[j].as_str()).collect();
+        let want_aliased: Vec<&str> = want["aliased"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(aliased, want_aliased, "{name}: aliased columns");
+        // The estimator the separation rule picks on R's own default glm fit.
+        let estimator = want["estimator"].as_str().unwrap();
+        assert_eq!(serde_json::to_value(f.estimator).unwrap(), estimator, "{name}: estimator (R: {})", want["separation"]);
+        let names: Vec<&str> = f.kept.iter().map(|&j| terms[j].as_str()).collect();
+        let predicted: Vec<f64> = rows.iter().map(|r| f.predict(r)).collect();
+        let (reference, tol) = if estimator == "ml" { (&want["ml"], 1e-6) } else { (&want["firth"], 1e-5) };
+        check_estimate(&name, &names, &f.coef, &f.se, &predicted, f.c_statistic, reference, tol);
+        if estimator == "ml" {
+            let ll = reference["log_likelihood"].as_f64().unwrap();
+            assert!(close(f.log_likelihood, ll, 1e-6, 0.0), "{name}: log-likelihood {} vs R {ll}", f.log_likelihood);
+        }
+        // Firth's estimator on every design (it exists whether or not ML separates).
+        let firth = logistic::fit_firth(&rows, &f.kept, &trials, &events).unwrap_or_else(|e| panic!("{name}: Firth {e}"));
+        let p: Vec<f64> = rows.iter().map(|r| 1.0 / (1.0 + (-f.kept.iter().zip(&firth.coef).map(|(&j, b)| r[j] * b).sum::<f64>()).exp())).collect();
+        let c = logistic::c_statistic(&p, &trials, &events).unwrap();
+        check_estimate(&format!("{name} (Firth)"), &names, &firth.coef, &firth.se, &p, c, &want["firth"], 1e-5);
+        firth_designs += usize::from(estimator == "firth");
+    }
+    assert!(firth_designs >= 3, "separated designs are covered: {firth_designs}");
 }
 
 #[test]

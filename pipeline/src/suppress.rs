@@ -17,6 +17,12 @@
 //!    once but in `ALL` once) form an implicit remainder, which counts as a hidden cell
 //!    whenever it is itself a small number.
 //!
+//! 4. A type-standardized row (`adjustment` = `type`) has expected E = Σ nₜ × rateₜ over the
+//!    cm_types t of its units; with the statewide rates public, E (or O/E, or the RSR beside a
+//!    published O) is a linear equation in the per-type counts nₜ, and with two types it
+//!    gives them back exactly. Where some nₜ is 1 to 10, E, O/E, RSR and its interval are
+//!    hidden (the category, read off the unrounded interval, stays).
+//!
 //! `suppressed` is true on every row that lost a cell for any of these reasons.
 
 use std::collections::BTreeMap;
@@ -135,6 +141,15 @@ pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
 
 fn public_row(r: &ResultRow, hidden: bool) -> ResultRow {
     let mut p = r.clone();
+    if r.small_type_count && r.expected.is_some() {
+        // Rule 4: the type-standardized expected would give back a small per-type count.
+        p.suppressed = true;
+        p.expected = None;
+        p.oe = None;
+        p.rsr = None;
+        p.rsr_low = None;
+        p.rsr_high = None;
+    }
     if !hidden {
         return p;
     }
@@ -154,7 +169,7 @@ fn public_row(r: &ResultRow, hidden: bool) -> ResultRow {
         p.gap = None;
     } else {
         p.rate = round_percent(r.rate);
-        p.rsr = round_percent(r.rsr);
+        p.rsr = round_percent(p.rsr);
         p.gap = round_percent(r.gap);
     }
     p

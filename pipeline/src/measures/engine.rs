@@ -9,7 +9,7 @@ use datafusion::arrow::datatypes::{DataType, Int64Type};
 use datafusion::prelude::*;
 
 use super::definition::{CovariateSource, Definition, MeasureSet};
-use super::results::{ResultRow, ALL, STATE};
+use super::results::{Adjustment, ResultRow, ALL, STATE};
 use super::strata::{self, ALL_STRATA, STRATIFIERS};
 use super::window::Window;
 use super::{MeasureError, MeasureOutput, Note, NoteKind, RiskModel};
@@ -29,12 +29,47 @@ struct Counts {
     den: u64,
     num: u64,
     expected: f64,
+    /// Some cm_type behind a type-standardized expected has 1 to 10 units.
+    small_type_count: bool,
 }
 
 impl Counts {
     fn minus(self, other: Counts) -> Counts {
-        Counts { den: self.den - other.den, num: self.num - other.num, expected: self.expected - other.expected }
+        Counts { den: self.den - other.den, num: self.num - other.num, expected: self.expected - other.expected, small_type_count: false }
     }
+
+    fn add(&mut self, other: Counts) {
+        self.den += other.den;
+        self.num += other.num;
+        self.expected += other.expected;
+        self.small_type_count |= other.small_type_count;
+    }
+}
+
+/// Sums counts split by the unit's cm_type (providers' and STATE's) into one count per key,
+/// with the expected of an `ALL`-scope key Σₜ unitsₜ × statewide rate of cm_type t. The
+/// statewide rate of t is the STATE row of t; a unit whose type has no statewide rate (no
+/// type, or a type with no cm_type-scope units) is expected at the statewide `ALL` rate.
+fn standardize(by_type: &BTreeMap<(Key, String), Counts>) -> BTreeMap<Key, Counts> {
+    let mut state: BTreeMap<&str, Counts> = BTreeMap::new();
+    for (((provider, scope, stratifier, _), _), c) in by_type {
+        if provider == STATE && stratifier == ALL_STRATA {
+            state.entry(scope).or_default().add(*c);
+        }
+    }
+    let rate = |c: &Counts| (c.den > 0).then(|| c.num as f64 / c.den as f64);
+    let all_rate = state.get(ALL).and_then(rate).unwrap_or(0.0);
+    let mut counts: BTreeMap<Key, Counts> = BTreeMap::new();
+    for ((key, unit_type), c) in by_type {
+        let mut c = *c;
+        if key.1 == ALL {
+            let type_rate = state.get(unit_type.as_str()).filter(|_| unit_type != ALL).and_then(rate).unwrap_or(all_rate);
+            c.expected = c.den as f64 * type_rate;
+            c.small_type_count = crate::suppress::is_small(c.den as i64);
+        }
+        counts.entry(key.clone()).or_default().add(c);
+    }
+    counts
 }
 
 /// (provider_id, scope, stratifier, stratum).
@@ -57,6 +92,34 @@ fn stratum_of(b: &RecordBatch, first: usize, i: usize) -> Option<(String, String
         }
     }
     Some((ALL_STRATA.to_string(), ALL_STRATA.to_string()))
+}
+
+/// When set, every risk model's fitting data (covariate patterns with their trials and
+/// events, one CSV per measure and period) is written into this folder, so the fit can be
+/// reproduced in R (`tests/reference/make_r_reference.sh`). Aggregated, but small counts:
+/// for the state's analysts only, never published.
+pub const MODEL_DATA_ENV: &str = "CASECARD_MODEL_DATA";
+
+fn write_model_data(
+    dir: &Path,
+    def: &Definition,
+    w: &Window,
+    names: &[String],
+    rows: &[Vec<f64>],
+    trials: &[f64],
+    successes: &[f64],
+) -> Result<(), MeasureError> {
+    let path = dir.join(format!("{}-{}.csv", def.id, w.period));
+    let io = |e: std::io::Error| MeasureError::Io { path: path.clone(), source: e };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut out = csv::Writer::from_path(&path).map_err(|e| io(e.into()))?;
+    let header: Vec<&str> = names.iter().map(String::as_str).chain(["trials", "events"]).collect();
+    out.write_record(&header).map_err(|e| io(e.into()))?;
+    for ((r, m), y) in rows.iter().zip(trials).zip(successes) {
+        let record: Vec<String> = r.iter().chain([m, y]).map(|v| v.to_string()).collect();
+        out.write_record(&record).map_err(|e| io(e.into()))?;
+    }
+    out.flush().map_err(io)
 }
 
 pub struct Engine<'a> {
@@ -230,15 +293,14 @@ impl<'a> Engine<'a> {
     /// Computes one measure for one window and appends its rows (and notes) to `out`.
     pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<(), MeasureError> {
         self.prepare(def, w).await?;
-        let (counts, adjusted) = if def.risk_adjusted() {
-            match self.adjusted_counts(def, w, out).await? {
-                Some(c) => (c, true),
-                None => (self.plain_counts(def, w).await?, false),
-            }
-        } else {
-            (self.plain_counts(def, w).await?, false)
+        let fitted = if def.risk_adjusted() { self.adjusted_counts(def, w, out).await? } else { None };
+        let (counts, adjustment) = match fitted {
+            Some(c) => (c, Adjustment::Risk),
+            // measures.md v2: without a fitted model, ALL rows are standardized for the mix
+            // of cm_types.
+            None => (self.type_standardized_counts(def, w).await?, Adjustment::Type),
         };
-        out.rows.extend(self.rows(def, w, &counts, adjusted));
+        out.rows.extend(self.rows(def, w, &counts, adjustment));
         Ok(())
     }
 
@@ -256,17 +318,20 @@ impl<'a> Engine<'a> {
          ON d.provider_id = n.provider_id AND d.scope = n.scope AND d.unit = n.unit";
 
     /// Counts per (provider, scope) and, for the `ALL` scope, per stratum, entirely in
-    /// DataFusion (one pass with GROUPING SETS).
-    async fn plain_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>, MeasureError> {
+    /// DataFusion (one pass with GROUPING SETS), each split by the unit's own cm_type; then
+    /// the expected of every `ALL`-scope count is Σ units of type t × the statewide rate of
+    /// t (measures.md v2, "Type standardization of `ALL` rows").
+    async fn type_standardized_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>, MeasureError> {
         let names: Vec<&str> = STRATIFIERS.iter().map(|s| s.code).collect();
-        let sets = std::iter::once("(provider_id, scope)".to_string())
-            .chain(names.iter().map(|n| format!("(provider_id, scope, {n})")))
+        let sets = std::iter::once("(provider_id, scope, unit_type)".to_string())
+            .chain(names.iter().map(|n| format!("(provider_id, scope, unit_type, {n})")))
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT provider_id, scope, {names}, \
+            "SELECT provider_id, scope, {names}, unit_type, \
                     COUNT(CASE WHEN in_den THEN 1 END), COUNT(CASE WHEN hit THEN 1 END), COUNT(CASE WHEN NOT in_den THEN 1 END) \
              FROM (SELECT COALESCE(d.provider_id, n.provider_id) AS provider_id, COALESCE(d.scope, n.scope) AS scope, \
+                          COALESCE(CAST(d.cm_type AS VARCHAR), '') AS unit_type, \
                           d.unit IS NOT NULL AS in_den, (d.unit IS NOT NULL AND n.unit IS NOT NULL) AS hit, {strata} \
                    FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id) s \
              GROUP BY GROUPING SETS ({sets})",
@@ -275,9 +340,10 @@ impl<'a> Engine<'a> {
             joined = Self::JOINED
         );
         let batches = self.run(def, &sql).await?;
-        let mut counts = BTreeMap::new();
+        // (key, unit type) → counts.
+        let mut by_type: BTreeMap<(Key, String), Counts> = BTreeMap::new();
         let mut orphans = 0;
-        let first = 2 + STRATIFIERS.len();
+        let first = 3 + STRATIFIERS.len();
         for b in &batches {
             let den = int_column(b, first)?;
             let num = int_column(b, first + 1)?;
@@ -291,15 +357,16 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 if den[i] > 0 {
-                    counts.insert(
-                        (string_at(b.column(0), i), scope, stratifier, stratum),
-                        Counts { den: den[i] as u64, num: num[i] as u64, expected: 0.0 },
-                    );
+                    let c = Counts { den: den[i] as u64, num: num[i] as u64, ..Counts::default() };
+                    let unit_type = string_at(b.column(2 + STRATIFIERS.len()), i);
+                    let state = (STATE.to_string(), scope.clone(), stratifier.clone(), stratum.clone());
+                    by_type.entry((state, unit_type.clone())).or_default().add(c);
+                    by_type.insert(((string_at(b.column(0), i), scope, stratifier, stratum), unit_type), c);
                 }
             }
         }
         Self::orphans(def, orphans)?;
-        Ok(counts)
+        Ok(standardize(&by_type))
     }
 
     async fn run(&self, def: &Definition, sql: &str) -> Result<Vec<RecordBatch>, MeasureError> {
@@ -372,11 +439,13 @@ impl<'a> Engine<'a> {
         }
         // Only patterns seen on fitting rows enter the likelihood.
         let used: Vec<usize> = (0..patterns.len()).filter(|&k| trials[k] > 0.0).collect();
-        let fit = logistic::fit(
-            &used.iter().map(|&k| patterns[k].clone()).collect::<Vec<_>>(),
-            &used.iter().map(|&k| trials[k]).collect::<Vec<_>>(),
-            &used.iter().map(|&k| successes[k]).collect::<Vec<_>>(),
-        );
+        let fit_patterns: Vec<Vec<f64>> = used.iter().map(|&k| patterns[k].clone()).collect();
+        let fit_trials: Vec<f64> = used.iter().map(|&k| trials[k]).collect();
+        let fit_successes: Vec<f64> = used.iter().map(|&k| successes[k]).collect();
+        if let Some(dir) = std::env::var_os(MODEL_DATA_ENV) {
+            write_model_data(Path::new(&dir), def, w, &design.names, &fit_patterns, &fit_trials, &fit_successes)?;
+        }
+        let fit = logistic::fit(&fit_patterns, &fit_trials, &fit_successes);
         crate::ingest::timing(&format!("  model fitted on {} covariate patterns", used.len()));
         let fit = match fit {
             Ok(f) => f,
@@ -385,44 +454,37 @@ impl<'a> Engine<'a> {
                     period: w.period.to_string(),
                     measure_id: def.id.clone(),
                     kind: NoteKind::Unadjusted,
-                    message: format!("the risk model could not be fitted ({e}); results for {} are published unadjusted", w.period),
+                    message: format!(
+                        "the risk model could not be fitted ({e}); results for {} are not risk-adjusted (ALL rows are standardized for the mix of case-management types instead)",
+                        w.period
+                    ),
                 });
                 return Ok(None);
             }
         };
         let p: Vec<f64> = patterns.iter().map(|x| fit.predict(x)).collect();
-        out.models.push(RiskModel {
-            period: w.period.to_string(),
-            measure_id: def.id.clone(),
-            rows: fit_rows.iter().filter(|f| **f).count() as u64,
-            iterations: fit.iterations,
-            log_likelihood: fit.log_likelihood,
-            coefficients: design.names.iter().cloned().zip(fit.coef.iter().copied()).collect(),
-            reference_levels: design.reference.clone(),
-            merged_levels: design.merged.clone(),
-            dropped_terms: design.dropped.clone(),
-        });
+        out.models.push(RiskModel::new(def, w, &design, &fit));
         let first_stratum = 4 + def.covariates.len();
         let strata: Vec<_> = (0..STRATIFIERS.len())
             .map(|k| cast(all.column(first_stratum + k), &DataType::Utf8))
             .collect::<Result<_, _>>()?;
         let mut counts: BTreeMap<Key, Counts> = BTreeMap::new();
-        let mut add = |key: Key, i: usize| {
-            let c = counts.entry(key).or_default();
-            c.den += 1;
-            c.num += u64::from(hit.value(i));
-            c.expected += p[of_row[i]];
+        let mut add = |sc: &str, stratifier: &str, stratum: &str, i: usize| {
+            let unit = Counts { den: 1, num: u64::from(hit.value(i)), expected: p[of_row[i]], small_type_count: false };
+            for prov in [provider.value(i), STATE] {
+                counts.entry((prov.to_string(), sc.to_string(), stratifier.to_string(), stratum.to_string())).or_default().add(unit);
+            }
         };
         for i in 0..n {
-            let (prov, sc) = (provider.value(i), scope.value(i));
-            add((prov.to_string(), sc.to_string(), ALL_STRATA.into(), ALL_STRATA.into()), i);
+            let sc = scope.value(i);
+            add(sc, ALL_STRATA, ALL_STRATA, i);
             if sc != ALL {
                 continue;
             }
             for (s, values) in STRATIFIERS.iter().zip(&strata) {
                 let v = values.as_string::<i32>().value(i);
                 if !v.is_empty() {
-                    add((prov.to_string(), sc.to_string(), s.code.to_string(), v.to_string()), i);
+                    add(sc, s.code, v, i);
                 }
             }
         }
@@ -431,8 +493,9 @@ impl<'a> Engine<'a> {
 
     /// The result rows of one measure and window: every provider's `ALL` row and its
     /// applicable cm_type rows, the STATE rows, and the strata of the `ALL` rows, with rates,
-    /// intervals, categories and (raw, uncorrected) disparity tests.
-    fn rows(&self, def: &Definition, w: &Window, counts: &BTreeMap<Key, Counts>, adjusted: bool) -> Vec<ResultRow> {
+    /// intervals, categories and (raw, uncorrected) disparity tests. `counts` holds the STATE
+    /// keys too (summed over providers by the counting step).
+    fn rows(&self, def: &Definition, w: &Window, counts: &BTreeMap<Key, Counts>, adjustment: Adjustment) -> Vec<ResultRow> {
         let all = |provider: &str, scope: &str| (provider.to_string(), scope.to_string(), ALL_STRATA.to_string(), ALL_STRATA.to_string());
         let mut keyed: BTreeMap<Key, Counts> = counts.clone();
         // Every provider's ALL row and listed applicable cm_types exist, counted or not;
@@ -443,20 +506,18 @@ impl<'a> Engine<'a> {
                 keyed.entry(all(id, t)).or_default();
             }
         }
-        let mut state: BTreeMap<Key, Counts> = BTreeMap::new();
         for t in def.cm_types.iter().map(String::as_str).chain([ALL]) {
-            state.insert(all(STATE, t), Counts::default());
+            keyed.entry(all(STATE, t)).or_default();
         }
-        for ((_, scope, stratifier, stratum), c) in counts {
-            let s = state.entry((STATE.to_string(), scope.clone(), stratifier.clone(), stratum.clone())).or_default();
-            s.den += c.den;
-            s.num += c.num;
-            s.expected += c.expected;
-        }
-        keyed.extend(state.iter().map(|(k, c)| (k.clone(), *c)));
-        let state_rate = |scope: &str| state.get(&all(STATE, scope)).filter(|c| c.den > 0).map(|c| c.num as f64 / c.den as f64);
+        let state_rate = |scope: &str| keyed.get(&all(STATE, scope)).filter(|c| c.den > 0).map(|c| c.num as f64 / c.den as f64);
         let mut rows = Vec::with_capacity(keyed.len());
         for ((provider, scope, stratifier, stratum), c) in &keyed {
+            // measures.md v2: a fitted model adjusts every row; otherwise ALL rows (and their
+            // strata) are type-standardized and cm_type rows compare within their type.
+            let adjustment = match adjustment {
+                Adjustment::Type if scope != ALL => Adjustment::None,
+                a => a,
+            };
             let mut r = ResultRow {
                 period: w.period.to_string(),
                 measure_id: def.id.clone(),
@@ -466,13 +527,15 @@ impl<'a> Engine<'a> {
                 stratum: stratum.clone(),
                 denominator: Some(c.den as i64),
                 numerator: Some(c.num as i64),
+                adjustment,
+                small_type_count: c.small_type_count,
                 ..ResultRow::default()
             };
             let reference = state_rate(scope);
             if c.den > 0 {
                 r.rate = Some(c.num as f64 / c.den as f64);
                 (r.ci_low, r.ci_high) = wilson::interval(c.num, c.den, Z95).unzip();
-                if adjusted && c.expected > 0.0 {
+                if adjustment.is_adjusted() && c.expected > 0.0 {
                     r.expected = Some(c.expected);
                     r.oe = Some(c.num as f64 / c.expected);
                     if let Some(sr) = reference {
@@ -484,7 +547,7 @@ impl<'a> Engine<'a> {
             }
             if stratifier == ALL_STRATA {
                 if provider != STATE {
-                    let interval = if adjusted { r.rsr_low.zip(r.rsr_high) } else { r.ci_low.zip(r.ci_high) };
+                    let interval = if adjustment.is_adjusted() { r.rsr_low.zip(r.rsr_high) } else { r.ci_low.zip(r.ci_high) };
                     r.category = Some(compare::categorize(c.den, interval, reference, def.direction).code().to_string());
                 }
             } else {

@@ -59,20 +59,69 @@ pub enum NoteKind {
     Unadjusted,
 }
 
-/// A fitted risk model, published so analysts can see what the adjustment did.
+/// A fitted risk model, published so analysts can see what the adjustment did and why the
+/// model looks the way it does (measures.md v2, `results/risk_models.json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct RiskModel {
     pub period: String,
     pub measure_id: String,
-    /// Rows the model was fitted on (the providers' `ALL` denominator rows).
+    /// `ml` (maximum likelihood) or `firth` (bias-reduced, after the ML fit separated).
+    pub estimator: crate::stats::logistic::Estimator,
+    /// Why maximum likelihood was set aside for Firth's estimator (Firth fits only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firth_reason: Option<String>,
+    /// Rows the model was fitted on (the providers' `ALL` denominator rows), and how many of
+    /// them met the measure.
     pub rows: u64,
+    pub events: u64,
+    /// Distinct covariate patterns among those rows (the size of the grouped fit).
+    pub patterns: usize,
     pub iterations: usize,
     pub log_likelihood: f64,
-    /// Term name → coefficient (log-odds).
-    pub coefficients: Vec<(String, f64)>,
+    /// Area under the ROC curve of the predictions on the fitting rows.
+    pub c_statistic: f64,
+    /// Each fitted term with its coefficient (log-odds) and standard error.
+    pub terms: Vec<ModelTerm>,
     pub reference_levels: std::collections::BTreeMap<String, String>,
     pub merged_levels: std::collections::BTreeMap<String, Vec<String>>,
+    /// Terms constant over the fitting rows.
     pub dropped_terms: Vec<String>,
+    /// Terms that are linear combinations of the terms before them (R's pivoted QR).
+    pub aliased_terms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelTerm {
+    pub term: String,
+    pub coefficient: f64,
+    pub standard_error: f64,
+}
+
+impl RiskModel {
+    pub fn new(def: &Definition, w: &window::Window, design: &crate::stats::design::Design, fit: &crate::stats::logistic::Fit) -> RiskModel {
+        RiskModel {
+            period: w.period.to_string(),
+            measure_id: def.id.clone(),
+            estimator: fit.estimator,
+            firth_reason: fit.separation.as_ref().map(ToString::to_string),
+            rows: fit.rows as u64,
+            events: fit.events as u64,
+            patterns: fit.patterns,
+            iterations: fit.iterations,
+            log_likelihood: fit.log_likelihood,
+            c_statistic: fit.c_statistic,
+            terms: fit
+                .kept
+                .iter()
+                .zip(fit.coef.iter().zip(&fit.se))
+                .map(|(&j, (&coefficient, &standard_error))| ModelTerm { term: design.names[j].clone(), coefficient, standard_error })
+                .collect(),
+            reference_levels: design.reference.clone(),
+            merged_levels: design.merged.clone(),
+            dropped_terms: design.dropped.clone(),
+            aliased_terms: fit.aliased.iter().map(|&j| design.names[j].clone()).collect(),
+        }
+    }
 }
 
 /// Funnel-plot control limits around one statewide rate, for drawing each measure's funnel

@@ -33,11 +33,45 @@ pub struct ResultRow {
     pub rsr: Option<f64>,
     pub rsr_low: Option<f64>,
     pub rsr_high: Option<f64>,
+    /// Which comparison the row's expected, O/E and RSR come from (measures.md v2).
+    pub adjustment: Adjustment,
     pub category: Option<String>,
     pub gap: Option<f64>,
     pub gap_p: Option<f64>,
     pub flagged: Option<bool>,
     pub suppressed: bool,
+    /// Not a column: some cm_type behind this row's type-standardized expected has 1 to 10
+    /// units, so the expected (and everything that gives it back: O/E, RSR) could be solved
+    /// for that small count. Suppression hides them (measures.md: no count of 1 to 10 may be
+    /// derivable from what is published).
+    pub small_type_count: bool,
+}
+
+/// measures.md "Risk adjustment": `risk` on every row of a measure whose model was fitted
+/// for the period; otherwise `type` (standardized for the mix of cm_types) on `ALL` rows and
+/// their strata and `none` on cm_type rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Adjustment {
+    Risk,
+    Type,
+    #[default]
+    None,
+}
+
+impl Adjustment {
+    /// The code written to `measure_results.adjustment`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Adjustment::Risk => "risk",
+            Adjustment::Type => "type",
+            Adjustment::None => "none",
+        }
+    }
+
+    /// Whether the row carries expected, O/E and RSR, and is categorized on the RSR interval.
+    pub fn is_adjusted(self) -> bool {
+        self != Adjustment::None
+    }
 }
 
 impl ResultRow {
@@ -68,6 +102,7 @@ pub fn schema() -> SchemaRef {
         f("rsr"),
         f("rsr_low"),
         f("rsr_high"),
+        s("adjustment"),
         Field::new("category", DataType::Utf8, true),
         f("gap"),
         f("gap_p"),
@@ -97,6 +132,7 @@ pub fn to_batch(rows: &[ResultRow]) -> Result<RecordBatch, datafusion::arrow::er
         num(|r| r.rsr),
         num(|r| r.rsr_low),
         num(|r| r.rsr_high),
+        text(|r| r.adjustment.code()),
         Arc::new(StringArray::from_iter(rows.iter().map(|r| r.category.as_deref()))),
         num(|r| r.gap),
         num(|r| r.gap_p),
@@ -132,6 +168,7 @@ pub fn write_csv(rows: &[ResultRow], path: &Path) -> Result<(), super::MeasureEr
             f(r.rsr),
             f(r.rsr_low),
             f(r.rsr_high),
+            r.adjustment.code().to_string(),
             r.category.clone().unwrap_or_default(),
             f(r.gap),
             f(r.gap_p),

@@ -60,11 +60,12 @@ pub fn dictionary() -> Vec<DictionaryColumn> {
         c("rate", "decimal", "numerator / denominator. Rounded to a whole percent when the counts are suppressed; blank when the denominator is under 30."),
         c("ci_low", "decimal", "Lower end of the 95% Wilson score interval of the rate."),
         c("ci_high", "decimal", "Upper end of the 95% Wilson score interval of the rate."),
-        c("expected", "decimal", "Expected number meeting the measure given the people served (risk-adjusted measures only)."),
+        c("expected", "decimal", "Expected number meeting the measure: from the risk model (adjustment risk), or the sum over the row's people of the statewide rate of their type of case management (adjustment type). Blank where adjustment is none."),
         c("oe", "decimal", "Observed / expected."),
-        c("rsr", "decimal", "Risk-standardized rate: O/E times the statewide rate."),
-        c("rsr_low", "decimal", "Lower end of the 95% interval of the risk-standardized rate (Byar's method)."),
-        c("rsr_high", "decimal", "Upper end of the 95% interval of the risk-standardized rate."),
+        c("rsr", "decimal", "Standardized rate: O/E times the statewide rate of the same scope."),
+        c("rsr_low", "decimal", "Lower end of the 95% interval of the standardized rate (Byar's method)."),
+        c("rsr_high", "decimal", "Upper end of the 95% interval of the standardized rate."),
+        c("adjustment", "text", "risk: compared after risk adjustment for the health and needs of the people served; type: compared with what providers serving the same types of case management achieve (ALL rows); none: compared as is (rows of one type)."),
         c("category", "text", "better, no different, worse (than the state), or too few (denominator under 30). Blank for statewide and group rows."),
         c("gap", "decimal", "Group rate minus the rate of everyone else at the same scope (group rows only)."),
         c("gap_p", "decimal", "p-value of the two-proportion test of the gap, Benjamini-Hochberg corrected over the quarter."),
@@ -153,7 +154,7 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
             .into_iter()
             .map(|(id, ps)| Source { submitter_id: id.to_string(), name: submitter_name(id), periods_loaded: ps.into_iter().collect() })
             .collect(),
-        suppression: "Rates need a denominator of at least 30. Counts are shown only when the numerator and the denominator minus the numerator are 0 or at least 11; otherwise counts, intervals, expected and O/E are blank and the rate is rounded to a whole percent. A second cell is suppressed where one blank cell could be recovered by subtraction.",
+        suppression: "Rates need a denominator of at least 30. Counts are shown only when the numerator and the denominator minus the numerator are 0 or at least 11; otherwise counts, intervals, expected and O/E are blank and the rate is rounded to a whole percent. Expected, O/E and the standardized rate of a type-standardized row are blank where a type of case management behind it has 1 to 10 people. A second cell is suppressed where one blank cell could be recovered by subtraction.",
         next_expected_update: next_update(input.reporting).to_string(),
         files,
     };
@@ -164,7 +165,7 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
 fn row_json(r: &results::ResultRow) -> serde_json::Value {
     serde_json::json!([
         r.period, r.measure_id, r.provider_id, r.cm_type, r.stratifier, r.stratum, r.denominator, r.numerator,
-        r.rate, r.ci_low, r.ci_high, r.expected, r.oe, r.rsr, r.rsr_low, r.rsr_high, r.category, r.gap,
+        r.rate, r.ci_low, r.ci_high, r.expected, r.oe, r.rsr, r.rsr_low, r.rsr_high, r.adjustment.code(), r.category, r.gap,
         r.gap_p, r.flagged, r.suppressed,
     ])
 }

@@ -8,6 +8,7 @@ pub mod design;
 pub mod disparity;
 pub mod funnel;
 pub mod logistic;
+pub mod qr;
 pub mod wilson;
 
 /// Two-sided 95% standard normal quantile, Φ⁻¹(0.975).

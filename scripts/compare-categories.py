@@ -33,6 +33,7 @@ def main():
     moved = defaultdict(Counter)
     flagged = defaultdict(lambda: [0, 0, 0])  # rated typical providers, flagged old, flagged new
     wrong_way = defaultdict(lambda: [0, 0])  # planted providers rated opposite to their verdict
+    found = defaultdict(lambda: [0, 0, 0])  # planted (provider, period) rows rated, found old, found new
     for key in sorted(set(old) | set(new)):
         period, measure, provider = key
         a, b = old.get(key, ""), new.get(key, "")
@@ -44,18 +45,23 @@ def main():
             if measure in planted[provider]["expected"]:
                 wrong_way[measure][0] += a == opposite
                 wrong_way[measure][1] += b == opposite
+                if a != "too few":
+                    found[measure][0] += 1
+                    found[measure][1] += a == verdict
+                    found[measure][2] += b == verdict
         elif a != "too few":
             f = flagged[measure]
             f[0] += 1
             f[1] += a in ("better", "worse")
             f[2] += b in ("better", "worse")
-    print("| measure | providers moved (all periods) | how | typical providers flagged, old → new (of rated) | planted providers the wrong way, old → new |")
-    print("|---|---|---|---|---|")
+    print("| measure | providers moved (all periods) | how | typical providers flagged, old → new (of rated) | planted providers found, old → new (of rated) | planted the wrong way, old → new |")
+    print("|---|---|---|---|---|---|")
     for m in sorted(set(k[1] for k in old) | set(k[1] for k in new)):
         how = ", ".join(f"{k} {v}" for k, v in moved[m].most_common())
         f = flagged[m]
         w = wrong_way[m]
-        print(f"| {m} | {sum(moved[m].values())} | {how} | {f[1]} → {f[2]} (of {f[0]}) | {w[0]} → {w[1]} |")
+        g = found[m]
+        print(f"| {m} | {sum(moved[m].values())} | {how} | {f[1]} → {f[2]} (of {f[0]}) | {g[1]} → {g[2]} (of {g[0]}) | {w[0]} → {w[1]} |")
 
 
 if __name__ == "__main__":

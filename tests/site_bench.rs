@@ -61,6 +61,7 @@ fn render_site_for_a_thousand_providers() {
         public: &public,
         definitions: &set,
         notes: &m.notes,
+        models: &m.models,
         funnels: &m.funnels,
         index: &index,
         report: &report,

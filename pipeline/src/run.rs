@@ -207,6 +207,7 @@ async fn publish(
         public: &published.public,
         definitions: set,
         notes: &m.notes,
+        models: &m.models,
         funnels: &m.funnels,
         index: &published.index,
         report,

@@ -82,6 +82,7 @@
             // A result too few to rate shows only its badge; the words say it once.
             if (r[3] !== "cat-none") {
               td.appendChild(el("span", r[0], "value"));
+              if (r[4]) { td.appendChild(document.createTextNode(" ")); td.appendChild(el("span", "(" + r[4] + ")", "qual")); }
               if (r[1]) { td.appendChild(el("br")); td.appendChild(el("span", "likely between " + r[1], "range")); }
               td.appendChild(el("br"));
             }

@@ -2,7 +2,7 @@
 //! top-level `site/` folder into `<out>/site/`.
 //!
 //! Input: the *published* (suppressed) result rows and what goes with them (definitions,
-//! notes, funnel limits, disparity index, ingest report) plus [`facts::Facts`] read from the
+//! notes, risk models, funnel limits, disparity index, ingest report) plus [`facts::Facts`] read from the
 //! warehouse. Output: a self-contained folder of pages, assets and public downloads, with
 //! relative links only, so it works from `file://` and from any static host. Nothing here
 //! reads an unsuppressed number: the page builders see only the public rows, and the facts
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ingest::report::IngestReport;
 use crate::measures::definition::MeasureSet;
-use crate::measures::{DisparityIndex, Funnel, Note};
+use crate::measures::{DisparityIndex, Funnel, Note, RiskModel};
 use crate::measures::results::ResultRow;
 use crate::period::Period;
 
@@ -44,6 +44,9 @@ pub struct SiteInput<'a> {
     pub public: &'a [ResultRow],
     pub definitions: &'a MeasureSet,
     pub notes: &'a [Note],
+    /// The risk models fitted (every period computed), for the methodology page's model
+    /// report.
+    pub models: &'a [RiskModel],
     pub funnels: &'a [Funnel],
     pub index: &'a [DisparityIndex],
     pub report: &'a IngestReport,

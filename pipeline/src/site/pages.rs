@@ -17,7 +17,7 @@ use super::{SiteError, SiteInput, Writer};
 use crate::geography;
 use crate::ingest::report::Status;
 use crate::measures::definition::Definition;
-use crate::measures::results::{ResultRow, ALL, STATE};
+use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
 use crate::measures::strata::{ALL_STRATA, STRATIFIERS};
 use crate::measures::NoteKind;
 use crate::period::Period;
@@ -63,8 +63,18 @@ pub struct Shown {
     pub range: Option<String>,
     pub numerator: Option<Count>,
     pub denominator: Option<Count>,
-    /// True when the value is the risk-standardized rate.
-    pub adjusted: bool,
+    /// Which comparison applies to the row (measures.md v2, the `adjustment` column).
+    pub adjustment: Adjustment,
+    /// True when the value is the standardized rate (`rsr`): risk-standardized, or
+    /// standardized for the mix of case-management types.
+    pub standardized: bool,
+    /// What the value is, after it ("risk-adjusted"); empty for an actual rate.
+    pub qualifier: &'static str,
+    /// The row is compared on its standardized rate, but suppression hid it: the value is
+    /// the actual rate, and the category comes from the hidden standardized interval.
+    pub standardized_hidden: bool,
+    /// Which comparison the category comes from, in plain words (rated rows only).
+    pub basis: Option<&'static str>,
     /// True when the counts are hidden and the value rounded.
     pub rounded: bool,
     pub category: &'static str,
@@ -73,8 +83,9 @@ pub struct Shown {
     pub too_few: bool,
 }
 
-/// The estimate a row is compared on: the risk-standardized rate when there is one, else
-/// the rate; with its interval when published.
+/// The estimate a row is compared on: the standardized rate when one is published, else
+/// the rate; with its interval when published. The flag says the value is the standardized
+/// rate.
 fn estimate(r: &ResultRow) -> Option<(f64, Option<(f64, f64)>, bool)> {
     if let Some(rsr) = r.rsr {
         let ci = r.rsr_low.zip(r.rsr_high);
@@ -90,7 +101,11 @@ fn shown(r: Option<&ResultRow>) -> Shown {
             range: None,
             numerator: None,
             denominator: None,
-            adjusted: false,
+            adjustment: Adjustment::None,
+            standardized: false,
+            qualifier: "",
+            standardized_hidden: false,
+            basis: None,
             rounded: false,
             category: "Not rated",
             category_class: "cat-none",
@@ -98,13 +113,24 @@ fn shown(r: Option<&ResultRow>) -> Shown {
         };
     };
     let est = estimate(r);
+    let standardized = est.is_some_and(|e| e.2);
+    // The statewide all-types row is the benchmark itself (its O/E is 1 by construction):
+    // nothing to qualify.
+    let benchmark = r.provider_id == STATE && r.cm_type == ALL && r.stratifier == ALL_STRATA;
+    let rated = matches!(r.category.as_deref(), Some("better" | "no different" | "worse"));
     Shown {
         value: est.map(|e| percent(e.0)).unwrap_or_else(|| "Too few to rate".into()),
         range: est.and_then(|e| e.1).map(|(lo, hi)| format!("{} and {}", percent(lo), percent(hi))),
         numerator: Count::of(r.numerator),
         denominator: Count::of(r.denominator),
-        adjusted: est.is_some_and(|e| e.2),
-        rounded: r.suppressed && est.is_some(),
+        adjustment: r.adjustment,
+        standardized,
+        qualifier: if standardized && !benchmark { text::adjustment_qualifier(r.adjustment) } else { "" },
+        standardized_hidden: r.adjustment.is_adjusted() && !standardized && est.is_some() && !benchmark,
+        basis: rated.then(|| text::adjustment_basis(r.adjustment)),
+        // The counts are hidden and the value published rounded (a row can be `suppressed`
+        // for its standardized cells alone, with its counts shown).
+        rounded: r.suppressed && r.numerator.is_none() && est.is_some(),
         category: text::category_words(r.category.as_deref()),
         category_class: text::category_class(r.category.as_deref()),
         too_few: est.is_none(),
@@ -240,6 +266,27 @@ impl<'a> Ctx<'a> {
     /// Measures that apply to at least one of the provider's types.
     fn measures_for(&self, p: &Profile) -> Vec<&'a Definition> {
         self.defs.iter().copied().filter(|d| d.cm_types.iter().any(|t| p.cm_types.contains(t))).collect()
+    }
+}
+
+/// How a measure's providers are compared in a period: `risk` when its risk model was
+/// fitted, else `type` (measures.md v2). Read off the statewide `ALL` row, which carries the
+/// value of its scope like every row; the models say it where that row is missing.
+fn measure_adjustment(ctx: &Ctx, period: &str, measure: &str) -> Adjustment {
+    match ctx.idx.all(period, measure, STATE, ALL) {
+        Some(r) => r.adjustment,
+        None if ctx.input.models.iter().any(|m| m.period == period && m.measure_id == measure) => Adjustment::Risk,
+        None => Adjustment::Type,
+    }
+}
+
+/// "risk-adjusted results" and so on: what a measure's providers are compared on in a
+/// period. A measure of one type of case management has no mix of types to allow for.
+fn comparison_summary(ctx: &Ctx, period: &str, d: &Definition) -> &'static str {
+    match measure_adjustment(ctx, period, &d.id) {
+        Adjustment::Risk => text::adjustment_summary(Adjustment::Risk),
+        _ if d.cm_types.len() == 1 => "actual results, as the measure covers one type of case management",
+        a => text::adjustment_summary(a),
     }
 }
 
@@ -447,6 +494,8 @@ pub struct CompareSection {
     pub id: String,
     pub title: String,
     pub state: String,
+    /// How the providers' results are compared this quarter, in words.
+    pub how: String,
     pub rows: Vec<CompareRow>,
 }
 
@@ -583,10 +632,51 @@ struct ReviewPage {
     completeness_fields: Vec<&'static str>,
 }
 
+/// One fitted risk model of the reporting quarter, for the methodology page's model report.
+pub struct ModelView {
+    pub id: String,
+    pub title: String,
+    /// "Maximum likelihood" or "Firth's bias-reduced (penalized) likelihood".
+    pub estimator: &'static str,
+    /// Why maximum likelihood was set aside (Firth fits only).
+    pub firth_reason: Option<String>,
+    /// Area under the ROC curve, two decimals.
+    pub c_statistic: String,
+    pub iterations: usize,
+    /// What the model was fitted on: counts when they may be shown, else words.
+    pub rows: Option<Count>,
+    pub events: Option<Count>,
+    pub fitted_on: String,
+    pub unit: String,
+    pub terms: Vec<TermRow>,
+    pub reference: Vec<String>,
+    pub merged: Vec<String>,
+    pub dropped: Vec<String>,
+    pub aliased: Vec<String>,
+}
+
+pub struct TermRow {
+    /// "Age: 18 to 44"
+    pub label: String,
+    /// "age_band=18-44"
+    pub code: String,
+    pub coefficient: String,
+    pub standard_error: String,
+}
+
+/// A risk-adjusted measure without a model in the reporting quarter, and why.
+pub struct NoModel {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+}
+
 #[derive(Template)]
 #[template(path = "methodology.html")]
 struct MethodologyPage {
     c: Chrome,
+    models: Vec<ModelView>,
+    no_models: Vec<NoModel>,
 }
 
 pub struct DownloadFile {
@@ -661,7 +751,7 @@ pub fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
     compare_pages(&ctx, w)?;
     measure_pages(&ctx, w)?;
     review_pages(&ctx, w)?;
-    w.page("methodology.html", &MethodologyPage { c: ctx.chrome(0, "How the results are calculated", "methodology", false) })?;
+    methodology_page(&ctx, w)?;
     w.page(
         "data-dictionary.html",
         &DictionaryPage { c: ctx.chrome(0, "Data dictionary: measure results", "downloads", false), columns: super::downloads::dictionary() },
@@ -813,7 +903,10 @@ fn measure_view(ctx: &Ctx, d: &Definition, provider: &str, name: &str, n: usize)
         .notes
         .iter()
         .find(|x| x.period == ctx.p && x.measure_id == d.id && x.kind == NoteKind::Unadjusted)
-        .map(|_| "This quarter the risk adjustment could not be fitted, so this result is not adjusted for the health of the people served.".to_string());
+        .map(|_| {
+            "This quarter the risk model could not be fitted, so this result is not risk-adjusted. Instead it is compared with providers serving the same types of case management: it allows for this provider's mix of types, but not for the health and needs of the people served."
+                .to_string()
+        });
     MeasureView {
         id: d.id.clone(),
         title: d.title.clone(),
@@ -974,8 +1067,9 @@ struct CompareData<'a> {
 struct CompareProvider {
     id: String,
     name: String,
-    /// measure id → [value, range, category words, category class]
-    results: BTreeMap<String, [String; 4]>,
+    /// measure id → [value, range, category words, category class, what the value is
+    /// ("risk-adjusted", or empty for an actual rate)]
+    results: BTreeMap<String, [String; 5]>,
 }
 
 fn compare_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
@@ -999,7 +1093,8 @@ fn compare_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
                     .iter()
                     .map(|d| {
                         let s = shown(ctx.idx.all(&ctx.p, &d.id, &p.id, ALL));
-                        (d.id.clone(), [s.value, s.range.unwrap_or_default(), s.category.to_string(), s.category_class.to_string()])
+                        let what = if s.standardized_hidden { "actual result; the adjusted result is not shown, to protect privacy" } else { s.qualifier };
+                        (d.id.clone(), [s.value, s.range.unwrap_or_default(), s.category.to_string(), s.category_class.to_string(), what.to_string()])
                     })
                     .collect(),
             })
@@ -1019,7 +1114,13 @@ fn compare_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
                     .filter(|p| d.cm_types.iter().any(|t| p.cm_types.contains(t)))
                     .map(|p| CompareRow { id: p.id.clone(), name: p.name.clone(), ours: shown(ctx.idx.all(&ctx.p, &d.id, &p.id, ALL)) })
                     .collect();
-                (!rows.is_empty()).then(|| CompareSection { id: d.id.clone(), title: d.title.clone(), state: state_text(ctx, &ctx.p, &d.id, ALL), rows })
+                (!rows.is_empty()).then(|| CompareSection {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    state: state_text(ctx, &ctx.p, &d.id, ALL),
+                    how: format!("Providers are compared using {}.", comparison_summary(ctx, &ctx.p, d)),
+                    rows,
+                })
             })
             .collect();
         w.page(
@@ -1050,6 +1151,8 @@ fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<Funn
     let state = ctx.idx.all(period, &d.id, STATE, ALL)?.rate?;
     let mut rows = Vec::new();
     let mut points = Vec::new();
+    // Providers plotted at their actual rate because their standardized rate is hidden.
+    let mut actual = 0;
     for p in &ctx.profiles {
         let Some(r) = ctx.idx.all(period, &d.id, &p.id, ALL) else { continue };
         let (Some(n), Some((est, _, _))) = (r.denominator, estimate(r)) else { continue };
@@ -1057,6 +1160,9 @@ fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<Funn
             continue;
         }
         let z = charts::zone(state, n as f64, est);
+        if r.adjustment.is_adjusted() && r.rsr.is_none() {
+            actual += 1;
+        }
         points.push((n as f64, est, z));
         rows.push((z, FunnelRow { id: p.id.clone(), name: p.name.clone(), ours: shown(Some(r)), zone: z.words() }));
     }
@@ -1074,7 +1180,14 @@ fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<Funn
         plural(points.len(), "provider", "providers"),
         percent(state),
         text::period_label(period),
-        if d.risk_adjusted() { "using risk-standardized results" } else { "using actual results" },
+        match actual {
+            0 => format!("using {}", comparison_summary(ctx, period, d)),
+            n => format!(
+                "using {}; {} at the actual result, as the adjusted one is not shown to protect privacy",
+                comparison_summary(ctx, period, d),
+                plural(n, "provider", "providers")
+            ),
+        },
         outside,
         if outside == 1 { "is" } else { "are" },
         between
@@ -1139,13 +1252,22 @@ fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             .filter(|n| n.measure_id == d.id)
             .map(|n| format!("{}: {}", text::period_label(&n.period), n.message))
             .collect();
-        let adjustment = if d.risk_adjusted() {
-            format!(
-                "Risk-adjusted for {}. Providers' risk-standardized results are compared with the state.",
-                d.covariates.iter().map(|c| c.name.replace('_', " ")).collect::<Vec<_>>().join(", ")
-            )
-        } else {
-            "Not risk-adjusted: every provider is expected to do this for everyone.".to_string()
+        let single_type = d.cm_types.len() == 1;
+        let single_words = "The measure covers one type of case management, so providers' actual results are compared with the state's.";
+        let by_type_words = "A provider's result for one type of case management is compared with the state's result for that type.";
+        let type_words = "A provider's overall result is compared after allowing for its mix of types of case management: what it achieved is set against what the state achieves for each type it serves.";
+        let adjustment = match (d.risk_adjusted(), measure_adjustment(ctx, &ctx.p, &d.id)) {
+            (true, Adjustment::Risk) => format!(
+                "Risk-adjusted, taking into account: {}. Providers' risk-adjusted results (overall and for each type of case management) are compared with the state.",
+                d.covariates.iter().map(|c| text::covariate_name(&c.name)).collect::<Vec<_>>().join("; ")
+            ),
+            (true, _) => format!(
+                "Normally risk-adjusted, but in {} the risk model could not be fitted, so results are not risk-adjusted this quarter. {}",
+                text::period_label(&ctx.p),
+                if single_type { single_words.to_string() } else { format!("{type_words} {by_type_words}") }
+            ),
+            (false, _) if single_type => format!("Not risk-adjusted: every provider is expected to do this for everyone. {single_words}"),
+            (false, _) => format!("Not risk-adjusted: every provider is expected to do this for everyone. {type_words} {by_type_words}"),
         };
         w.page(
             &format!("measures/{}.html", d.id),
@@ -1377,4 +1499,165 @@ fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
         })
         .collect();
     w.page("sources.html", &SourcesPage { c: ctx.chrome(0, "Where the data comes from", "sources", true), rows })
+}
+
+// ---------------------------------------------------------------------------------------
+// Methodology and the risk models of the reporting quarter
+
+fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
+    let mut models = Vec::new();
+    let mut no_models = Vec::new();
+    for d in ctx.defs.iter().filter(|d| d.risk_adjusted()) {
+        if let Some(m) = ctx.input.models.iter().find(|m| m.period == ctx.p && m.measure_id == d.id) {
+            models.push(model_view(ctx, d, m));
+            continue;
+        }
+        let note = ctx.input.notes.iter().find(|n| n.period == ctx.p && n.measure_id == d.id);
+        let why = match note {
+            Some(n) if n.kind == NoteKind::Unadjusted => format!(
+                "{}. This quarter its results are not risk-adjusted: a provider's overall result is compared after allowing for its mix of types of case management, and its result for each type with the state's result for that type.",
+                text::sentence_case(n.message.trim_end_matches('.'))
+            ),
+            Some(_) => "Not calculated this quarter: its 12 months reach a quarter for which no data was sent.".to_string(),
+            None => "No risk model was fitted this quarter.".to_string(),
+        };
+        no_models.push(NoModel { id: d.id.clone(), title: d.title.clone(), why });
+    }
+    w.page(
+        "methodology.html",
+        &MethodologyPage { c: ctx.chrome(0, "How the results are calculated", "methodology", false), models, no_models },
+    )
+}
+
+/// A count from 1 to 10 never reaches the site.
+fn small_count(n: i64) -> bool {
+    (1..=10).contains(&n.abs())
+}
+
+fn model_view(ctx: &Ctx, d: &Definition, m: &crate::measures::RiskModel) -> ModelView {
+    let (rows, events) = (m.rows as i64, m.events as i64);
+    // The model is fitted on the providers' `ALL` denominator rows, which is what the
+    // statewide `ALL` row counts: its counts may be shown only under the rule of every
+    // published count (rows 30 or more; events and non-events each 0 or 11 or more), and
+    // only where the statewide row's own counts are published, so the model cannot give back
+    // a count that suppression hid there (or a small difference from it).
+    let state = ctx.idx.all(&ctx.p, &d.id, STATE, ALL);
+    let state_counts = state.and_then(|r| r.denominator.zip(r.numerator));
+    let counts_ok = rows >= 30 && !small_count(events) && !small_count(rows - events);
+    let state_ok = state_counts.is_some_and(|(sd, sn)| !small_count(sd - rows) && !small_count(sn - events));
+    let unit = d.unit.clone();
+    let fitted_on = if counts_ok && state_ok {
+        String::new()
+    } else if rows < 30 {
+        format!("Fewer than 30 {unit}.")
+    } else if small_count(events) {
+        format!("30 or more {unit}; fewer than 11 of them met the measure.")
+    } else if small_count(rows - events) {
+        format!("30 or more {unit}; all but fewer than 11 of them met the measure.")
+    } else {
+        format!("30 or more {unit}; the exact numbers are not shown, to protect privacy.")
+    };
+    let show = fitted_on.is_empty();
+    ModelView {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        estimator: match m.estimator {
+            crate::stats::logistic::Estimator::Ml => "Maximum likelihood",
+            crate::stats::logistic::Estimator::Firth => "Firth's bias-reduced (penalized) likelihood",
+        },
+        firth_reason: m.firth_reason.as_deref().map(text::sentence_case),
+        c_statistic: format!("{:.2}", m.c_statistic),
+        iterations: m.iterations,
+        rows: show.then(|| Count { raw: rows, text: thousands(rows) }),
+        events: show.then(|| Count { raw: events, text: thousands(events) }),
+        fitted_on,
+        unit,
+        // Coefficients of a model on few people (or few events) can be solved back for the
+        // counts of its cells (a saturated Firth fit is log((a + ½)/(b + ½))), so they are
+        // shown only where the model's own counts may be.
+        terms: m
+            .terms
+            .iter()
+            .filter(|_| show)
+            .map(|t| TermRow {
+                label: text::term_words(&t.term),
+                code: t.term.clone(),
+                coefficient: text::signed(t.coefficient, 3),
+                standard_error: text::signed(t.standard_error, 3),
+            })
+            .collect(),
+        reference: m.reference_levels.iter().map(|(c, l)| text::term_words(&format!("{c}={l}"))).collect(),
+        merged: m
+            .merged_levels
+            .iter()
+            .map(|(c, ls)| format!("{}: {}", text::covariate_name(c), ls.iter().map(|l| text::level_words(c, l)).collect::<Vec<_>>().join(", ")))
+            .collect(),
+        dropped: m.dropped_terms.iter().map(|t| text::term_words(t)).collect(),
+        aliased: m.aliased_terms.iter().map(|t| text::term_words(t)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(provider: &str, cm_type: &str, adjustment: Adjustment) -> ResultRow {
+        ResultRow {
+            period: "2026Q2".into(),
+            measure_id: "m".into(),
+            provider_id: provider.into(),
+            cm_type: cm_type.into(),
+            stratifier: ALL_STRATA.into(),
+            stratum: ALL_STRATA.into(),
+            denominator: Some(200),
+            numerator: Some(150),
+            rate: Some(0.75),
+            ci_low: Some(0.69),
+            ci_high: Some(0.80),
+            adjustment,
+            category: Some("no different".into()),
+            ..ResultRow::default()
+        }
+    }
+
+    #[test]
+    fn a_result_says_which_comparison_applies() {
+        let mut risk = row("P1", ALL, Adjustment::Risk);
+        (risk.rsr, risk.rsr_low, risk.rsr_high) = (Some(0.81), Some(0.7), Some(0.9));
+        let s = shown(Some(&risk));
+        assert_eq!((s.value.as_str(), s.range.as_deref()), ("81%", Some("70% and 90%")));
+        assert!(s.standardized && !s.standardized_hidden && !s.rounded);
+        assert_eq!(s.qualifier, "risk-adjusted");
+        assert!(s.basis.unwrap().starts_with("Risk-adjusted: compared after allowing for the health and needs"));
+
+        // Type-standardized, with the standardized cells hidden (a small type behind it):
+        // the actual rate, said so, and the rating still from the hidden interval.
+        let mut ty = row("P1", ALL, Adjustment::Type);
+        ty.suppressed = true;
+        let s = shown(Some(&ty));
+        assert_eq!((s.value.as_str(), s.range.as_deref()), ("75%", Some("69% and 80%")));
+        assert!(!s.standardized && s.standardized_hidden && !s.rounded, "counts are shown: not rounded");
+        assert_eq!(s.qualifier, "");
+        assert!(s.basis.unwrap().starts_with("Compared with providers serving the same types of case management"));
+        (ty.rsr, ty.rsr_low, ty.rsr_high) = (Some(0.72), Some(0.66), Some(0.78));
+        ty.suppressed = false;
+        let s = shown(Some(&ty));
+        assert_eq!((s.value.as_str(), s.qualifier), ("72%", "adjusted for types of case management"));
+
+        let one = row("P1", "AMH-TCM", Adjustment::None);
+        let s = shown(Some(&one));
+        assert!(!s.standardized && !s.standardized_hidden && s.qualifier.is_empty());
+        assert_eq!(s.basis, Some("Compared with the state's result for this type of case management."));
+
+        // Counts hidden: the rounded value, no interval.
+        let mut small = row("P1", "AMH-TCM", Adjustment::None);
+        (small.numerator, small.denominator, small.ci_low, small.ci_high, small.suppressed) = (None, None, None, None, true);
+        assert!(shown(Some(&small)).rounded);
+
+        // The statewide benchmark is not qualified, and statewide rows are not rated.
+        let mut state = row(STATE, ALL, Adjustment::Type);
+        (state.rsr, state.category) = (Some(0.75), None);
+        let s = shown(Some(&state));
+        assert!(s.qualifier.is_empty() && s.basis.is_none() && !s.standardized_hidden);
+    }
 }

@@ -1,6 +1,7 @@
 //! Plain-language words for codes, and number formats, so every page says the same thing
 //! the same way.
 
+use crate::measures::results::Adjustment;
 use crate::period::Period;
 
 /// A cm_type's name for people choosing a provider.
@@ -77,6 +78,102 @@ pub fn category_words(code: Option<&str>) -> &'static str {
         Some("no different") => "About the same as the state",
         Some("too few") => "Too few to rate",
         _ => "Not rated",
+    }
+}
+
+/// Which comparison a rated row's category comes from (measures.md v2 `adjustment`), in
+/// words for a person choosing a provider.
+pub fn adjustment_basis(a: Adjustment) -> &'static str {
+    match a {
+        Adjustment::Risk => "Risk-adjusted: compared after allowing for the health and needs of the people each provider serves.",
+        Adjustment::Type => "Compared with providers serving the same types of case management: the result allows for this provider's mix of types.",
+        Adjustment::None => "Compared with the state's result for this type of case management.",
+    }
+}
+
+/// What a standardized value is, shown in brackets after it.
+pub fn adjustment_qualifier(a: Adjustment) -> &'static str {
+    match a {
+        Adjustment::Risk => "risk-adjusted",
+        Adjustment::Type => "adjusted for types of case management",
+        Adjustment::None => "",
+    }
+}
+
+/// How a measure's providers are compared in a period, for the measure, compare and review
+/// pages (from the rows' `adjustment`: risk when the model was fitted, else type).
+pub fn adjustment_summary(a: Adjustment) -> &'static str {
+    match a {
+        Adjustment::Risk => "risk-adjusted results",
+        Adjustment::Type | Adjustment::None => "results adjusted for each provider's mix of types of case management",
+    }
+}
+
+/// A risk-model covariate's name in words.
+pub fn covariate_name(code: &str) -> String {
+    let s = match code {
+        "intercept" => "Intercept (the baseline log-odds)",
+        "age_band" => "Age",
+        "sex" => "Sex",
+        "dual_eligible" => "Medicare and Medicaid together (dual eligible)",
+        "homeless" => "Homeless",
+        "smi" => "Serious mental illness",
+        "sud" => "Substance use disorder",
+        "dd" => "Developmental disability",
+        "bi" => "Brain injury",
+        "physical_disability" => "Physical disability",
+        "chronic_condition_count" => "Number of chronic conditions (0 to 5)",
+        "prior_year_inpatient" => "Hospital stays in the year before",
+        "prior_year_ed" => "Emergency room visits in the year before",
+        "cm_type" => "Type of case management",
+        "respondent" => "Who answered the survey",
+        "non_english" => "Survey answered in a language other than English",
+        other => return other.replace('_', " "),
+    };
+    s.to_string()
+}
+
+/// A covariate's level in words.
+pub fn level_words(covariate: &str, level: &str) -> String {
+    match (covariate, level) {
+        (_, "" | "unknown") => "not recorded".into(),
+        ("sex", "U") => "recorded as unknown (U)".into(),
+        ("age_band" | "sex", l) => stratum_name(covariate, l),
+        ("cm_type", l) => cm_type_name(l).to_string(),
+        (_, "Y" | "y" | "true" | "1") if !matches!(covariate, "prior_year_inpatient" | "prior_year_ed") => "yes".into(),
+        (_, "N" | "n" | "false" | "0") if !matches!(covariate, "prior_year_inpatient" | "prior_year_ed") => "no".into(),
+        (_, l) => l.to_string(),
+    }
+}
+
+/// A model term (`intercept`, `covariate=level`, or a numeric covariate) in words.
+pub fn term_words(term: &str) -> String {
+    match term.split_once('=') {
+        Some((c, l)) => format!("{}: {}", covariate_name(c), level_words(c, l)),
+        None => covariate_name(term),
+    }
+}
+
+/// A number with `places` decimals and a true minus sign; "not estimable" when not finite.
+pub fn signed(x: f64, places: usize) -> String {
+    if !x.is_finite() {
+        return "not estimable".into();
+    }
+    let s = format!("{:.*}", places, x);
+    match s.strip_prefix('-') {
+        // "-0.000" is zero.
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => format!("\u{2212}{rest}"),
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+/// The text with its first letter capitalized.
+pub fn sentence_case(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -226,6 +323,14 @@ mod tests {
         assert_eq!(thousands(391), "391");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(period_label("2026Q2"), "2026 Q2");
+        assert_eq!(signed(-0.0004, 3), "0.000");
+        assert_eq!(signed(-1.23456, 3), "\u{2212}1.235");
+        assert_eq!(signed(f64::NAN, 3), "not estimable");
+        assert_eq!(term_words("age_band=18-44"), "Age: 18 to 44");
+        assert_eq!(term_words("homeless=Y"), "Homeless: yes");
+        assert_eq!(term_words("prior_year_ed=1"), "Emergency room visits in the year before: 1");
+        assert_eq!(term_words("cm_type=EW"), "Type of case management: Elderly Waiver case management");
+        assert_eq!(sentence_case("maximum likelihood"), "Maximum likelihood");
         assert_eq!(window_words("2026Q2".parse().unwrap()), "July 2025 to June 2026");
     }
 }

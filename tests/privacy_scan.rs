@@ -174,4 +174,31 @@ fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
         checked += 1;
     }
     assert!(checked > 1000, "{checked} relations checked");
+
+    // A type-standardized ALL row's expected is Σ over its cm_types of units × statewide rate:
+    // published, it would give back the units of each type. For contact-monthly the units of
+    // a type are exactly the provider's cm_type row, so wherever the public table shows an
+    // ALL row's expected (or O/E, or standardized rate), none of that provider's cm_type rows
+    // may hold 1 to 10 units.
+    let mut rdr = csv::Reader::from_path(run.out.join("results/measure_results.csv")).unwrap();
+    let (mut shown, mut hidden) = (0, 0);
+    for rec in rdr.records() {
+        let r = rec.unwrap();
+        let k = key_of(&r);
+        if k.1 != "contact-monthly" || k.2 == "STATE" || k.3 != "ALL" || k.4 != "all" {
+            continue;
+        }
+        assert_eq!(&r[col("adjustment")], "type", "{k:?}");
+        let types: Vec<(&Key, &(i64, i64))> =
+            truth.iter().filter(|(t, _)| t.0 == k.0 && t.1 == k.1 && t.2 == k.2 && t.3 != "ALL" && t.4 == "all").collect();
+        let any_small = types.iter().any(|(_, (d, _))| small(*d));
+        let published = ["expected", "oe", "rsr", "rsr_low", "rsr_high"].iter().any(|c| !r[col(c)].is_empty());
+        if published {
+            assert!(!any_small, "standardized cells published beside a small type: {k:?} {types:?}");
+            shown += 1;
+        } else if any_small {
+            hidden += 1;
+        }
+    }
+    assert!(shown > 20 && hidden > 20, "{shown} ALL rows with standardized cells shown, {hidden} hidden for a small type");
 }

@@ -212,6 +212,22 @@ mod tests {
     }
 
     #[test]
+    fn rule_four_hides_a_type_standardized_expected_beside_a_small_type() {
+        // 200 units: 195 of one type and 5 of another. E = 195 r₁ + 5 r₂ with both rates
+        // public gives the 5 back, so E, O/E and the standardized rate go; counts stay.
+        let mut r = row("A", ALL, "all", "all", 200, 150);
+        r.adjustment = crate::measures::results::Adjustment::Type;
+        (r.expected, r.oe, r.rsr, r.rsr_low, r.rsr_high) = (Some(140.0), Some(1.07), Some(0.8), Some(0.7), Some(0.9));
+        r.small_type_count = true;
+        let mut safe = r.clone();
+        safe.small_type_count = false;
+        let p = suppress(&[r, safe]);
+        assert_eq!((p[0].expected, p[0].oe, p[0].rsr, p[0].rsr_low, p[0].rsr_high), (None, None, None, None, None));
+        assert_eq!((p[0].denominator, p[0].numerator, p[0].rate, p[0].suppressed), (Some(200), Some(150), Some(0.75), true));
+        assert_eq!((p[1].expected, p[1].rsr, p[1].suppressed), (Some(140.0), Some(0.8), false));
+    }
+
+    #[test]
     fn complementary_suppression_hides_a_second_cell() {
         // STATE 200 = A 150 + B 35 + C 15 (C too few): hiding C alone would let 15 be
         // recovered as 200 − 150 − 35, so B (the next smallest) goes too.

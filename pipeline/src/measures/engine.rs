@@ -574,6 +574,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn type_standardized_expected_by_hand() {
+        let key = |p: &str, scope: &str| (p.to_string(), scope.to_string(), ALL_STRATA.to_string(), ALL_STRATA.to_string());
+        let c = |den, num| Counts { den, num, ..Counts::default() };
+        let mut by_type = BTreeMap::new();
+        // Statewide: EW 50 of 100 (0.5), CADI 40 of 50 (0.8); the ALL units the same.
+        by_type.insert((key(STATE, "EW"), "EW".to_string()), c(100, 50));
+        by_type.insert((key(STATE, "CADI"), "CADI".to_string()), c(50, 40));
+        by_type.insert((key(STATE, ALL), "EW".to_string()), c(100, 50));
+        by_type.insert((key(STATE, ALL), "CADI".to_string()), c(50, 40));
+        // Provider P: 20 EW units (12 met) and 10 CADI units (9 met).
+        by_type.insert((key("P", ALL), "EW".to_string()), c(20, 12));
+        by_type.insert((key("P", ALL), "CADI".to_string()), c(10, 9));
+        by_type.insert((key("P", "EW"), "EW".to_string()), c(20, 12));
+        // A unit with no type is expected at the statewide ALL rate, 90 / 150 = 0.6.
+        by_type.insert((key("Q", ALL), String::new()), c(40, 30));
+        let counts = standardize(&by_type);
+        let p = counts[&key("P", ALL)];
+        assert_eq!((p.den, p.num), (30, 21));
+        assert!((p.expected - (20.0 * 0.5 + 10.0 * 0.8)).abs() < 1e-12, "{}", p.expected);
+        assert!(p.small_type_count, "10 CADI units: small");
+        assert_eq!(counts[&key("P", "EW")].expected, 0.0, "cm_type rows are not standardized");
+        assert!((counts[&key("Q", ALL)].expected - 40.0 * 0.6).abs() < 1e-12);
+        let state = counts[&key(STATE, ALL)];
+        assert!((state.expected - 90.0).abs() < 1e-12 && !state.small_type_count, "statewide O/E = 1");
+    }
+
+    #[test]
     fn whole_word_mentions() {
         assert!(mentions("FROM eligible_persons e", "eligible_persons"));
         assert!(mentions("JOIN discharges", "discharges"));

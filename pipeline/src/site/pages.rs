@@ -88,7 +88,9 @@ pub struct Shown {
 /// rate.
 fn estimate(r: &ResultRow) -> Option<(f64, Option<(f64, f64)>, bool)> {
     if let Some(rsr) = r.rsr {
-        let ci = r.rsr_low.zip(r.rsr_high);
+        // Byar's interval of O/E, scaled by a rate, can pass 100% where rates are high; a
+        // share cannot, so people read the range within 0% and 100% (the data keep it whole).
+        let ci = r.rsr_low.zip(r.rsr_high).map(|(lo, hi)| (lo.max(0.0), hi.min(1.0)));
         return Some((rsr, ci, true));
     }
     r.rate.map(|rate| (rate, r.ci_low.zip(r.ci_high), false))

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
 use tempfile::TempDir;
 
@@ -715,7 +717,7 @@ fn run_with_an_unloaded_period_fails_and_keeps_the_previous_output() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("2025Q3"), "{}", text(&o));
     assert!(!out.exists());
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(leftovers.is_empty(), "a failed run left {leftovers:?}");
+    assert_eq!(leftovers, [".site-out.lock"], "a failed run leaves only the (empty) lock file");
     // With a previous output, a failed run leaves it untouched.
     let o = casecard([
         "run".as_ref(),
@@ -743,6 +745,78 @@ fn run_with_an_unloaded_period_fails_and_keeps_the_previous_output() {
     let (report, quarantine, _) = read_out(&out);
     assert_accounting_of(&report, &quarantine);
     assert_eq!(report.packages.len(), 1);
+}
+
+fn run_into(input: &Path, out: &Path) -> std::process::Output {
+    casecard(["run".as_ref(), "--input".as_ref(), input.as_os_str(), "--out".as_ref(), out.as_os_str()])
+}
+
+/// Issue 13: `--out` never deletes what is not a casecard output, nor the input.
+#[test]
+fn out_never_replaces_the_input_or_a_folder_that_is_not_an_output() {
+    let data = TempDir::new().unwrap();
+    let input = data.path().join("in");
+    hennepin(Q2, 1).write(&input);
+    std::fs::write(data.path().join("notes.txt"), "an analyst's file").unwrap();
+    let before = tree(data.path());
+    for out in [data.path().to_path_buf(), input.clone(), input.join("out")] {
+        let o = run_into(&input, &out);
+        assert!(!o.status.success(), "--out {} accepted", out.display());
+        assert!(String::from_utf8_lossy(&o.stderr).contains("overlaps --input"), "{}", text(&o));
+        let mut after = tree(data.path());
+        after.retain(|p, _| !p.to_string_lossy().ends_with(".lock"));
+        assert_eq!(after, before, "--out {} changed the input folder", out.display());
+    }
+    // A folder of someone else's files is not replaced.
+    let other = TempDir::new().unwrap();
+    std::fs::write(other.path().join("keep.txt"), "keep").unwrap();
+    let o = run_into(&input, other.path());
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a casecard output folder"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(other.path().join("keep.txt")).unwrap(), "keep");
+}
+
+/// Issue 13: leftovers of killed runs do not wedge later runs and are cleaned up; a second
+/// run into the same output refuses at once; `casecard measures` replaces the output whole.
+#[test]
+fn killed_runs_concurrent_runs_and_remeasure_keep_the_output_whole() {
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    let parent = TempDir::new().unwrap();
+    let out = parent.path().join("out");
+    assert!(run_into(input.path(), &out).status.success());
+    assert!(out.join(".casecard-output").is_file(), "outputs are marked");
+    // What killed runs leave: a half-built folder, and an old output never removed.
+    for stale in [".out.tmp-99999", ".out.old-4242"] {
+        std::fs::create_dir_all(parent.path().join(stale).join("results")).unwrap();
+        std::fs::write(parent.path().join(stale).join(".casecard-output"), "").unwrap();
+    }
+    let o = run_into(input.path(), &out);
+    assert!(o.status.success(), "{}", text(&o));
+    let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, [".out.lock", "out"]);
+
+    // While one run holds the lock, another refuses before doing any work.
+    let lock = std::fs::File::options().write(true).open(parent.path().join(".out.lock")).unwrap();
+    lock.lock().unwrap();
+    let before = tree(&out);
+    let o = run_into(input.path(), &out);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("another casecard run is writing"), "{}", text(&o));
+    assert_eq!(tree(&out), before);
+    lock.unlock().unwrap();
+
+    // `casecard measures` builds a whole new output and swaps it in: the warehouse is the
+    // same, the results and site are rewritten, nothing is left beside it.
+    let warehouse = tree(&out.join("warehouse"));
+    let o = casecard(["measures".as_ref(), "--out".as_ref(), out.as_os_str()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(tree(&out.join("warehouse")), warehouse);
+    assert_eq!(tree(&out), before, "the same input gives the same output, byte for byte");
+    let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, [".out.lock", "out"]);
 }
 
 #[test]

@@ -1,39 +1,255 @@
-//! Atomic output folders: a run builds everything in a temporary sibling and moves it into
-//! place only when the whole run succeeded, so a failed run never leaves half a site.
+//! Output folders that are never lost: a run builds everything in a temporary sibling and
+//! swaps it into place only when the whole run succeeded.
+//!
+//! Why each rule (issue 13 found each one missing):
+//! - **Only a casecard output is ever replaced.** Every output carries a marker file
+//!   ([`MARKER`]); a folder without it (unless empty) is refused, and so is an `--out` that is,
+//!   holds, or lies inside the input. Otherwise `--out data` would delete `data/in`.
+//! - **An output is in place at every instant.** On Linux the new folder and the old one are
+//!   exchanged in one `renameat2(RENAME_EXCHANGE)`; elsewhere the old one is renamed aside
+//!   first (a brief gap). The old output is then removed; if that fails (a read-only
+//!   subfolder) it stays under a unique name and the run still succeeds.
+//! - **One run at a time per output.** A lock file beside the output is held for the whole
+//!   run; a second run refuses at once, naming it, instead of failing after all its work.
+//! - **Leftovers of killed runs are cleaned up** by the next run, under the lock (so they
+//!   cannot belong to a live run).
 
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// A temporary sibling of `out`, created empty.
-pub fn begin(out: &Path) -> io::Result<PathBuf> {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
-    }
-    std::fs::create_dir_all(&tmp)?;
-    Ok(tmp)
+/// The marker file every casecard output folder holds.
+pub const MARKER: &str = ".casecard-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{out} exists and is not a casecard output folder (it has no {MARKER} file and is not empty); refusing to replace it — choose a new or empty folder")]
+    NotAnOutput { out: PathBuf },
+    #[error("--out {out} overlaps --input {input} (one is inside the other); the output folder is replaced whole, so it must be separate from the input")]
+    Overlap { out: PathBuf, input: PathBuf },
+    #[error("another casecard run is writing {out} (lock {lock} is held); wait for it to finish")]
+    Busy { out: PathBuf, lock: PathBuf },
 }
 
-/// Replaces `out` with `tmp` (the previous contents of `out` are removed).
-pub fn commit(tmp: &Path, out: &Path) -> io::Result<()> {
-    if out.exists() {
-        let old = tmp.with_extension("old");
-        std::fs::rename(out, &old)?;
-        std::fs::rename(tmp, out)?;
-        std::fs::remove_dir_all(&old)?;
-    } else {
-        std::fs::rename(tmp, out)?;
-    }
-    Ok(())
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
 
-/// Removes a temporary folder after a failed run (best effort).
-pub fn abandon(tmp: &Path) {
-    let _ = std::fs::remove_dir_all(tmp);
+/// An output being built: the temporary folder, and the lock held until it is committed or
+/// abandoned.
+#[derive(Debug)]
+pub struct Publication {
+    out: PathBuf,
+    tmp: PathBuf,
+    parent: PathBuf,
+    name: String,
+    _lock: File,
+}
+
+/// The absolute form of `p`, resolving the parts that exist (a folder not yet created is
+/// taken as named under its resolved parent).
+fn absolute(p: &Path) -> io::Result<PathBuf> {
+    if let Ok(c) = p.canonicalize() {
+        return Ok(c);
+    }
+    let abs = std::path::absolute(p)?;
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) => Ok(absolute(parent)?.join(name)),
+        _ => Ok(abs),
+    }
+}
+
+/// Whether `dir` may be replaced: it does not exist, is empty, or is a casecard output (it
+/// holds the marker, or, written before the marker existed, both `warehouse/` and
+/// `results/ingest_report.json`).
+fn replaceable(dir: &Path) -> Result<bool, OutputError> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(io_err(dir)(e)),
+        Ok(m) if !m.is_dir() => Ok(false),
+        Ok(_) => Ok(dir.join(MARKER).is_file()
+            || (dir.join("warehouse").is_dir() && dir.join("results").join("ingest_report.json").is_file())
+            || std::fs::read_dir(dir).map_err(io_err(dir))?.next().is_none()),
+    }
+}
+
+/// Fills `dst` with hard links to the files of `src` (copies where the file system cannot
+/// link), leaving out the paths (relative to `src`) for which `skip` is true. A stage that
+/// rewrites only some files of an output builds its new output this way without copying the
+/// warehouse; it must create, never open for writing, the files it rewrites, which is why
+/// those are left out (writing through a link would change the old output).
+pub fn link_tree(src: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<(), OutputError> {
+    fn walk(root: &Path, rel: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<(), OutputError> {
+        let dir = root.join(rel);
+        for e in std::fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let e = e.map_err(io_err(&dir))?;
+            let rel = rel.join(e.file_name());
+            if skip(&rel) {
+                continue;
+            }
+            let (from, to) = (root.join(&rel), dst.join(&rel));
+            let kind = e.file_type().map_err(io_err(&from))?;
+            if kind.is_dir() {
+                std::fs::create_dir_all(&to).map_err(io_err(&to))?;
+                walk(root, &rel, dst, skip)?;
+            } else if kind.is_file() && std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to).map_err(io_err(&to))?;
+            }
+        }
+        Ok(())
+    }
+    walk(src, Path::new(""), dst, skip)
+}
+
+impl Publication {
+    /// Checks that `out` may be replaced (and is separate from `input`, when given), takes
+    /// the lock, removes leftovers of killed runs, and creates the temporary folder with its
+    /// marker.
+    pub fn begin(out: &Path, input: Option<&Path>) -> Result<Publication, OutputError> {
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        if let Some(input) = input {
+            let (o, i) = (absolute(out).map_err(io_err(out))?, absolute(input).map_err(io_err(input))?);
+            if o.starts_with(&i) || i.starts_with(&o) {
+                return Err(OutputError::Overlap { out: out.to_path_buf(), input: input.to_path_buf() });
+            }
+        }
+        let lock_path = parent.join(format!(".{name}.lock"));
+        let lock = File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(OutputError::Busy { out: out.to_path_buf(), lock: lock_path }),
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
+        }
+        if !replaceable(out)? {
+            return Err(OutputError::NotAnOutput { out: out.to_path_buf() });
+        }
+        let p = Publication { tmp: parent.join(format!(".{name}.tmp-{}", std::process::id())), out: out.to_path_buf(), parent, name, _lock: lock };
+        p.remove_leftovers();
+        std::fs::create_dir_all(&p.tmp).map_err(io_err(&p.tmp))?;
+        std::fs::write(p.tmp.join(MARKER), "casecard output folder: replaced whole by each run\n").map_err(io_err(&p.tmp))?;
+        Ok(p)
+    }
+
+    /// The folder to build the new output in.
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Temporary and old folders of earlier runs of this output (killed, or whose old output
+    /// could not be removed). Only called under the lock, so none belongs to a live run.
+    fn remove_leftovers(&self) {
+        let prefixes = [format!(".{}.tmp-", self.name), format!(".{}.old-", self.name)];
+        let Ok(entries) = std::fs::read_dir(&self.parent) else { return };
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+
+    /// Puts the new output in place of the old one. The old output is removed when it can
+    /// be; one that cannot (e.g. a read-only subfolder) stays beside it under a unique name
+    /// for the next run to clean up, which does not fail this run.
+    pub fn commit(self) -> Result<(), OutputError> {
+        let out_exists = std::fs::symlink_metadata(&self.out).is_ok();
+        if !out_exists {
+            return std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out));
+        }
+        let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
+        if exchange(&self.tmp, &self.out).is_ok() {
+            // `tmp` now holds the previous output.
+            std::fs::rename(&self.tmp, &old).map_err(io_err(&old))?;
+        } else {
+            std::fs::rename(&self.out, &old).map_err(io_err(&self.out))?;
+            std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out))?;
+        }
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+
+    /// Removes the temporary folder after a failed run (best effort; the next run removes
+    /// whatever is left).
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
+}
+
+/// Swaps two paths atomically where the platform can.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange on this platform"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_is_not_an_output_and_replaces_what_is() {
+        let t = tempfile::TempDir::new().unwrap();
+        let out = t.path().join("out");
+        // A folder with someone's files and no marker is never replaced.
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        assert!(matches!(Publication::begin(&out, None), Err(OutputError::NotAnOutput { .. })));
+        assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        std::fs::remove_file(out.join("notes.txt")).unwrap();
+        // An empty folder may be; the new output carries the marker; a second run replaces it.
+        for round in ["one", "two"] {
+            let p = Publication::begin(&out, None).unwrap();
+            std::fs::write(p.dir().join("x"), round).unwrap();
+            p.commit().unwrap();
+            assert_eq!(std::fs::read_to_string(out.join("x")).unwrap(), round);
+            assert!(out.join(MARKER).is_file());
+        }
+        let names: Vec<String> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(names.iter().filter(|n| n.contains(".tmp-") || n.contains(".old-")).count(), 0, "{names:?}");
+    }
+
+    #[test]
+    fn overlap_with_the_input_and_a_second_run_are_refused() {
+        let t = tempfile::TempDir::new().unwrap();
+        let input = t.path().join("data").join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        for out in [t.path().join("data"), input.clone(), input.join("out")] {
+            assert!(matches!(Publication::begin(&out, Some(&input)), Err(OutputError::Overlap { .. })), "{}", out.display());
+        }
+        let out = t.path().join("out");
+        let first = Publication::begin(&out, Some(&input)).unwrap();
+        let second = Publication::begin(&out, Some(&input));
+        assert!(matches!(second, Err(OutputError::Busy { .. })), "{second:?}");
+        first.abandon();
+        Publication::begin(&out, Some(&input)).unwrap().commit().unwrap();
+    }
+
+    #[test]
+    fn leftovers_of_killed_runs_are_removed() {
+        let t = tempfile::TempDir::new().unwrap();
+        let out = t.path().join("out");
+        Publication::begin(&out, None).unwrap().commit().unwrap();
+        for stale in [".out.tmp-99999", ".out.old-12345"] {
+            std::fs::create_dir_all(t.path().join(stale).join("results")).unwrap();
+            std::fs::write(t.path().join(stale).join(MARKER), "").unwrap();
+        }
+        // A folder that merely looks like one, without the marker, is not ours: kept.
+        std::fs::create_dir_all(t.path().join(".out.tmp-foreign")).unwrap();
+        Publication::begin(&out, None).unwrap().commit().unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names, [".out.lock", ".out.tmp-foreign", "out"]);
+    }
 }

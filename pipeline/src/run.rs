@@ -39,6 +39,8 @@ pub enum RunError {
     Restricted(#[from] RestrictedError),
     #[error("output folder {path}: {source}")]
     Output { path: String, source: std::io::Error },
+    #[error(transparent)]
+    Publication(#[from] output::OutputError),
     #[error("no package for {0} loaded, so it cannot be reported on (loaded quarters: {1})")]
     PeriodNotLoaded(Period, String),
 }
@@ -128,18 +130,17 @@ impl fmt::Display for RunSummary {
 /// statistics and the site.
 pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
     let out = opts.out.as_path();
-    let out_err = |source| RunError::Output { path: out.display().to_string(), source };
     // Definitions are read before any work, so a broken one fails the run at once.
     let set = opts.measures.as_deref().map(measures::load).transpose().map_err(MeasureError::from)?;
-    let tmp = output::begin(out).map_err(out_err)?;
-    let result = stages_into(opts, &tmp, set.as_ref()).await;
+    let publication = output::Publication::begin(out, Some(&opts.input))?;
+    let result = stages_into(opts, publication.dir(), set.as_ref()).await;
     match result {
         Ok(Stages { outcome, period, measures, site, restricted }) => {
-            output::commit(&tmp, out).map_err(out_err)?;
+            publication.commit()?;
             Ok(RunSummary { outcome, period, out: out.display().to_string(), measures, site, restricted })
         }
         Err(e) => {
-            output::abandon(&tmp);
+            publication.abandon();
             Err(e)
         }
     }
@@ -163,13 +164,33 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
             None => return Err(RunError::PeriodNotLoaded(Period::containing(chrono::Utc::now().date_naive()), "none".into())),
         },
     };
-    let work = out.join(".measures-work");
-    let m = measures::compute(&set, &out.join("warehouse"), &work, &loaded, reporting).await?;
-    let published = measures::write(&m, &out.join("results"))?;
-    std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
-    ingest::timing("measures written");
-    let site = publish(out, reporting, &set, &m, &published, &report).await?;
-    Ok((m, site))
+    // The new output is built beside the old one (which stays whole and in place until the
+    // swap): everything but the site and the files the measure stage writes is linked over.
+    let publication = output::Publication::begin(out, None)?;
+    let tmp = publication.dir().to_path_buf();
+    let result = async {
+        output::link_tree(out, &tmp, &|rel: &Path| {
+            rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || measures::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
+        })?;
+        let work = tmp.join(".measures-work");
+        let m = measures::compute(&set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
+        let published = measures::write(&m, &tmp.join("results"))?;
+        std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
+        ingest::timing("measures written");
+        let site = publish(&tmp, reporting, &set, &m, &published, &report).await?;
+        Ok::<_, RunError>((m, site))
+    }
+    .await;
+    match result {
+        Ok(done) => {
+            publication.commit()?;
+            Ok(done)
+        }
+        Err(e) => {
+            publication.abandon();
+            Err(e)
+        }
+    }
 }
 
 /// The ingest report of an output folder and the quarters with a loaded package.

@@ -272,6 +272,10 @@ pub async fn compute(
     Ok(out)
 }
 
+/// The files [`write`] creates in `results/`.
+pub const WRITTEN: [&str; 6] =
+    ["measure_results.parquet", "measure_results.csv", "measure_notes.json", "risk_models.json", "funnel_limits.json", "disparity_index.json"];
+
 /// Writes into `results`: `measure_results.parquet` (every number, for the state's analysts;
 /// `suppressed` says what the public table hides), `measure_results.csv` (the public table,
 /// after small-number suppression), `measure_notes.json`, `risk_models.json` and

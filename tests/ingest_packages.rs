@@ -819,6 +819,59 @@ fn killed_runs_concurrent_runs_and_remeasure_keep_the_output_whole() {
     assert_eq!(names, [".out.lock", "out"]);
 }
 
+/// Issue 13: input rules. A quarter that has not begun, a symbolic link in a package and a
+/// `manifest.json` that is not a file each fail their package, with the reason, and the
+/// other packages load.
+#[test]
+fn future_quarters_links_and_odd_manifests_fail_their_package_only() {
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    ramsey("9999Q4", 1).write(input.path());
+    // A package file that links to a file outside the input.
+    let linked = ramsey(Q2, 1).write(input.path());
+    let secret = TempDir::new().unwrap();
+    std::fs::write(secret.path().join("passwd"), "root:x:0:0:secret line\n").unwrap();
+    let contacts = linked.join("contacts.csv");
+    std::fs::remove_file(&contacts).unwrap();
+    std::os::unix::fs::symlink(secret.path().join("passwd"), &contacts).unwrap();
+    // A manifest.json that is a folder.
+    let odd = input.path().join("2026Q2").join("county-27123.9");
+    std::fs::create_dir_all(odd.join("manifest.json")).unwrap();
+    let out = TempDir::new().unwrap();
+    let o = run_into(input.path(), &out.path().join("o"));
+    assert!(o.status.success(), "{}", text(&o));
+    let (report, _, _) = read_out(&out.path().join("o"));
+    let status = |folder_part: &str| {
+        report.packages.iter().find(|p| p.folder.contains(folder_part)).unwrap_or_else(|| panic!("no package {folder_part}: {:?}", report.packages))
+    };
+    let future = status("9999Q4");
+    assert_eq!(future.status, "failed");
+    assert!(future.message.contains("after the current quarter"), "{}", future.message);
+    let link = report.packages.iter().find(|p| p.period == Q2 && p.message.contains("contacts.csv")).expect("the linked package");
+    assert_eq!(link.status, "failed");
+    assert!(link.message.contains("contacts.csv: is a symbolic link"), "{}", link.message);
+    let raw = std::fs::read_to_string(out.path().join("o/results/ingest_report.json")).unwrap();
+    assert!(!raw.contains("secret line") && !raw.contains(&secret.path().display().to_string()), "the link's target or content is quoted");
+    let odd = status("county-27123.9");
+    assert_eq!(odd.status, "failed");
+    assert!(odd.message.contains("manifest.json: is not a file"), "{}", odd.message);
+    assert!(report.packages.iter().any(|p| p.submitter_id.contains("27053") && p.status == "loaded"), "{:?}", report.packages);
+
+    // The clock is injectable: on 2026-03-01, 2026Q2 has not begun.
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    let out = TempDir::new().unwrap();
+    let o = std::process::Command::new(casecard_bin())
+        .args(["ingest", "--input", input.path().to_str().unwrap(), "--out", out.path().join("o").to_str().unwrap()])
+        .env("CASECARD_TODAY", "2026-03-01")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    let (report, _, _) = read_out(&out.path().join("o"));
+    assert_eq!(report.packages[0].status, "failed");
+    assert!(report.packages[0].message.contains("2026Q2 is after the current quarter 2026Q1"), "{}", report.packages[0].message);
+}
+
 #[test]
 fn validate_explains_rejected_rows() {
     let input = TempDir::new().unwrap();

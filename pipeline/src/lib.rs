@@ -8,6 +8,7 @@
 
 pub mod generate;
 pub mod geography;
+pub mod hygiene;
 pub mod ingest;
 pub mod layout;
 pub mod measures;

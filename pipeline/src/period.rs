@@ -63,6 +63,18 @@ impl Period {
     }
 }
 
+/// The environment variable that sets today's date (`YYYY-MM-DD`) for the checks that depend
+/// on it, so tests can run as if on another day.
+pub const TODAY_ENV: &str = "CASECARD_TODAY";
+
+/// Today's date: `CASECARD_TODAY` when set to a date, else the system clock (UTC).
+pub fn today() -> NaiveDate {
+    std::env::var(TODAY_ENV)
+        .ok()
+        .and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}Q{}", self.year, self.quarter)

@@ -52,17 +52,28 @@ impl Package {
     }
 }
 
-/// Every folder under `input` that contains a `manifest.json`, in processing order.
+/// Every folder under `input` that contains a `manifest.json`, in processing order. A
+/// `manifest.json` that is not a regular file (a folder, a symbolic link) and a folder that
+/// cannot be read are packages that fail, with the reason, rather than being skipped.
+/// Symbolic links are never followed: a package's files must be in the package.
 pub fn discover(input: &Path) -> io::Result<Vec<Package>> {
-    let mut dirs = Vec::new();
-    walk(input, &mut dirs)?;
-    let mut packages: Vec<Package> = dirs
+    let mut found = Vec::new();
+    std::fs::read_dir(input)?;
+    walk(input, &mut found);
+    let mut packages: Vec<Package> = found
         .into_iter()
-        .map(|dir| {
+        .map(|(dir, problem)| {
             let path = dir.join("manifest.json");
-            let manifest = std::fs::read(&path)
-                .map_err(|e| format!("manifest.json: cannot read: {e}"))
-                .and_then(|b| serde_json::from_slice::<Manifest>(&b).map_err(|e| format!("manifest.json: {e}")));
+            let manifest = match problem {
+                Some(p) => Err(p),
+                None => match std::fs::symlink_metadata(&path) {
+                    Ok(m) if m.file_type().is_symlink() => Err("manifest.json: is a symbolic link; send the file itself".to_string()),
+                    Ok(m) if !m.is_file() => Err("manifest.json: is not a file".to_string()),
+                    _ => std::fs::read(&path)
+                        .map_err(|e| format!("manifest.json: cannot read: {}", e.kind()))
+                        .and_then(|b| serde_json::from_slice::<Manifest>(&b).map_err(|e| format!("manifest.json: {e}"))),
+                },
+            };
             Package { dir, manifest }
         })
         .collect();
@@ -70,23 +81,37 @@ pub fn discover(input: &Path) -> io::Result<Vec<Package>> {
     Ok(packages)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    if dir.join("manifest.json").is_file() {
-        out.push(dir.to_path_buf());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            walk(&e, out)?;
+/// Folders holding a `manifest.json` (of any kind), and folders that cannot be listed (with
+/// the reason), depth first in name order; symbolic links are not followed.
+fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<String>)>) {
+    let is_package = std::fs::symlink_metadata(dir.join("manifest.json")).is_ok();
+    let listing = match std::fs::read_dir(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            out.push((dir.to_path_buf(), Some(format!("the folder cannot be read: {}", e.kind()))));
+            return;
         }
+    };
+    if is_package {
+        out.push((dir.to_path_buf(), None));
     }
-    Ok(())
+    let mut subdirs: Vec<PathBuf> =
+        listing.filter_map(|e| e.ok()).filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect();
+    subdirs.sort();
+    for d in subdirs {
+        walk(&d, out);
+    }
 }
 
 /// Checks the manifest's own fields against the contract; returns the layout to read with.
 pub fn check_manifest(m: &Manifest) -> Result<(&'static Layout, Period), String> {
     let period: Period = m.period.parse().map_err(|e| format!("manifest.json: period: {e}"))?;
+    // A quarter that has not begun cannot have records; accepting one would make it the
+    // reporting quarter of every later run (and statements for the year 9999).
+    let current = Period::containing(crate::period::today());
+    if period > current {
+        return Err(format!("manifest.json: period {period} is after the current quarter {current}"));
+    }
     let expected_kind = if m.submitter_id.starts_with("county-") {
         let fips = &m.submitter_id[7..];
         if !crate::geography::is_mn_county(fips) {
@@ -164,16 +189,21 @@ pub fn stage_package(pkg: &Package, origin: &Origin, sink: &mut Sink) -> io::Res
     let listing = match std::fs::read_dir(&pkg.dir) {
         Ok(l) => l,
         Err(e) => {
-            staged.problems.push(format!("the package folder cannot be read: {e}"));
+            staged.problems.push(format!("the package folder cannot be read: {}", e.kind()));
             return Ok(staged);
         }
     };
-    let mut present: Vec<String> = listing
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "manifest.json")
-        .collect();
+    let mut present: Vec<String> = Vec::new();
+    for e in listing.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        match e.file_type() {
+            // Never followed: a link could read a file outside the input, and a problem
+            // quoting its first line would send that line back to the submitter.
+            Ok(t) if t.is_symlink() => staged.problems.push(format!("{name}: is a symbolic link; send the file itself")),
+            Ok(t) if t.is_file() && name != "manifest.json" => present.push(name),
+            _ => {}
+        }
+    }
     present.sort();
     for name in &present {
         if !manifest.files.contains_key(name) {
@@ -199,7 +229,7 @@ pub fn stage_package(pkg: &Package, origin: &Origin, sink: &mut Sink) -> io::Res
 
     for f in &layout.files {
         let path = pkg.dir.join(&f.name);
-        if !path.is_file() {
+        if !present.contains(&f.name) {
             continue;
         }
         let expected = manifest.files.get(&f.name);

@@ -349,7 +349,11 @@ fn write_parquet(path: &Path, schema: &Schema, batches: &[RecordBatch], check: &
     Ok(())
 }
 
+/// The CSV copy is for analysts to open in a spreadsheet: every text cell goes through
+/// [`crate::hygiene::spreadsheet_safe`] (a provider named `=HYPERLINK(…)` stays text).
 fn write_csv(path: &Path, schema: &Schema, batches: &[RecordBatch]) -> Result<(), RestrictedError> {
+    use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringArray};
+    use datafusion::arrow::datatypes::DataType;
     let file = File::create(path).map_err(io_err(path))?;
     let mut w = datafusion::arrow::csv::WriterBuilder::new().with_header(true).build(file);
     if batches.is_empty() {
@@ -357,7 +361,22 @@ fn write_csv(path: &Path, schema: &Schema, batches: &[RecordBatch]) -> Result<()
         w.write(&RecordBatch::new_empty(Arc::new(schema.clone())))?;
     }
     for b in batches {
-        w.write(b)?;
+        let mut fields = Vec::new();
+        let mut columns: Vec<ArrayRef> = Vec::new();
+        for (f, c) in b.schema().fields().iter().zip(b.columns()) {
+            if matches!(c.data_type(), DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8) {
+                let text = datafusion::arrow::compute::cast(c, &DataType::Utf8)?;
+                let s = text.as_string::<i32>();
+                columns.push(Arc::new(StringArray::from_iter(
+                    (0..s.len()).map(|i| s.is_valid(i).then(|| crate::hygiene::spreadsheet_safe(s.value(i)).into_owned())),
+                )));
+                fields.push(f.as_ref().clone().with_data_type(DataType::Utf8));
+            } else {
+                columns.push(c.clone());
+                fields.push(f.as_ref().clone());
+            }
+        }
+        w.write(&RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)?)?;
     }
     Ok(())
 }

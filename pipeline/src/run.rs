@@ -254,6 +254,7 @@ struct Stages {
 
 async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::MeasureSet>) -> Result<Stages, RunError> {
     let outcome = ingest::ingest(&opts.input, tmp).await?;
+    output::checkpoint("ingested");
     let period = match opts.period {
         Some(p) if !outcome.loaded_periods.contains(&p) => {
             let loaded: Vec<String> = outcome.loaded_periods.iter().map(|p| p.to_string()).collect();
@@ -270,7 +271,9 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
             let published = measures::write(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
             ingest::timing("measures written");
+            output::checkpoint("measured");
             let site = publish(tmp, reporting, set, &m, &published, &outcome.report).await?;
+            output::checkpoint("site-written");
             (Some(m), Some(site))
         }
         (Some(_), None) => (Some(MeasureOutput::default()), None),

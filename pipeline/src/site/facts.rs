@@ -138,24 +138,26 @@ pub async fn read(warehouse: &Path, reporting: Period) -> Result<Facts, SiteErro
     let list = |s: &str| s.split(';').filter(|x| !x.is_empty()).map(str::to_string).collect::<Vec<_>>();
     for r in rows {
         let v = |i: usize| r[i].clone().unwrap_or_default();
+        // Free text as submitted: no control characters, bounded length (issue 13).
+        let t = |i: usize| crate::hygiene::display_text(&v(i), crate::hygiene::MAX_DISPLAY);
         if facts.profiles.last().is_some_and(|p: &Profile| p.id == v(0)) {
             continue;
         }
         facts.profiles.push(Profile {
             id: v(0),
-            name: v(1),
+            name: t(1),
             kind: v(2),
             counties: list(&v(3)),
             cm_types: list(&v(4)),
             languages: list(&v(5)),
             culturally_specific: v(6),
             accepting_new: r[7].as_deref().map(|s| s == "true"),
-            phone: v(8),
-            website: v(9),
-            street: v(10),
-            city: v(11),
-            zip: v(12),
-            mission: v(13),
+            phone: t(8),
+            website: t(9),
+            street: t(10),
+            city: t(11),
+            zip: t(12),
+            mission: crate::hygiene::display_text(&v(13), crate::hygiene::MAX_DISPLAY_LONG),
         });
     }
 

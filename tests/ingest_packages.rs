@@ -906,6 +906,62 @@ fn a_run_killed_at_any_stage_leaves_the_previous_output_whole() {
     }
 }
 
+/// A tmpfs mounted for one test, unmounted however the test ends.
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs", dir.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Issue 13: a disk that fills up mid-run fails the run naming the path, and leaves the
+/// previous output whole and nothing else behind. Needs a tmpfs mount (root); skipped,
+/// saying so, where mounting is not allowed.
+#[test]
+fn a_full_disk_fails_the_run_and_keeps_the_previous_output() {
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    let dir = TempDir::new().unwrap();
+    let Some(_fs) = Tmpfs::mount(dir.path(), "64m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root and mount rights)");
+        return;
+    };
+    let out = dir.path().join("out");
+    assert!(run_into(input.path(), &out).status.success());
+    let before = tree(&out);
+    // Leave about 100 KB free.
+    let filler = dir.path().join("filler");
+    let free = {
+        let o = std::process::Command::new("df").args(["--output=avail", "-B1", dir.path().to_str().unwrap()]).output().unwrap();
+        String::from_utf8_lossy(&o.stdout).lines().nth(1).unwrap().trim().parse::<u64>().unwrap()
+    };
+    std::fs::write(&filler, vec![0u8; (free - 100_000) as usize]).unwrap();
+    let o = run_into(input.path(), &out);
+    assert!(!o.status.success(), "a run on a full disk succeeded");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("No space left") || err.contains("StorageFull") || err.contains("storage full"), "{err}");
+    assert!(err.contains(dir.path().to_str().unwrap()), "the error names the path: {err}");
+    assert_eq!(tree(&out), before);
+    std::fs::remove_file(&filler).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, [".out.lock", "out"], "the failed run's folder was removed");
+    assert!(run_into(input.path(), &out).status.success());
+    assert_eq!(tree(&out), before);
+}
+
 #[test]
 fn validate_explains_rejected_rows() {
     let input = TempDir::new().unwrap();

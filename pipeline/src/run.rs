@@ -41,6 +41,8 @@ pub enum RunError {
     Output { path: String, source: std::io::Error },
     #[error(transparent)]
     Publication(#[from] output::OutputError),
+    #[error("could not write the new output in {dir}: {cause}; the previous output is unchanged")]
+    Writing { dir: std::path::PathBuf, cause: std::io::Error },
     #[error("no package for {0} loaded, so it cannot be reported on (loaded quarters: {1})")]
     PeriodNotLoaded(Period, String),
 }
@@ -140,9 +142,31 @@ pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
             Ok(RunSummary { outcome, period, out: out.display().to_string(), measures, site, restricted })
         }
         Err(e) => {
+            let dir = publication.dir().to_path_buf();
             publication.abandon();
-            Err(e)
+            Err(storage_failure(e, &dir))
         }
+    }
+}
+
+/// A run that failed because the output's file system is full (or read-only) says so once,
+/// naming the folder it was writing, instead of DataFusion's nested repetition of the OS text.
+fn storage_failure(e: RunError, dir: &Path) -> RunError {
+    use std::io::ErrorKind::{QuotaExceeded, ReadOnlyFilesystem, StorageFull};
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    let mut found = None;
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            found = Some((io.kind(), io.raw_os_error()));
+        }
+        source = s.source();
+    }
+    match found {
+        Some((kind @ (StorageFull | QuotaExceeded | ReadOnlyFilesystem), os)) => RunError::Writing {
+            dir: dir.to_path_buf(),
+            cause: os.map_or_else(|| std::io::Error::from(kind), std::io::Error::from_raw_os_error),
+        },
+        _ => e,
     }
 }
 

@@ -585,6 +585,29 @@ fn date_out_of_range_outside_1900_and_period_end() {
     assert_eq!(r.warehouse.one("persons", "person_id", &pid(21)).get("birth_date"), &d("1900-01-01"));
 }
 
+/// Issue 13: free text and local ids have length limits; longer values are quarantined as
+/// `too_long`, and values at the limit load.
+#[test]
+fn too_long_free_text_and_ids() {
+    let input = TempDir::new().unwrap();
+    let mut p = hennepin(Q2, 1);
+    let long_id = "E".repeat(65);
+    let contact = rows::contact(&long_id, "E1", &pid(1), HEN_PROV);
+    assert_eq!(p.add(contact.clone()), 4);
+    assert_eq!(p.add(rows::contact(&"C".repeat(64), "E1", &pid(1), HEN_PROV)), 5);
+    let provider = rows::provider(HEN_PROV2, "private").set("provider_name", "Lakes").set("mission", &"m".repeat(2001));
+    let line = p.add(provider.clone());
+    p.write(input.path());
+
+    let r = ingest(input.path());
+    assert_accounting(&r);
+    assert_quarantine(&r, HEN, Q2, "contacts.csv", &[(4, "too_long", &contact.line())]);
+    assert_detail(&r, HEN, Q2, "contacts.csv", 4, &["contact_id", "65 characters", "at most 64"]);
+    assert_quarantine(&r, HEN, Q2, "providers.csv", &[(line, "too_long", &provider.line())]);
+    assert_detail(&r, HEN, Q2, "providers.csv", line, &["mission", "2001 characters", "at most 2000"]);
+    assert_eq!(r.warehouse.one("contacts", "contact_id", &"C".repeat(64)).get("episode_id"), &s("E1"));
+}
+
 #[test]
 fn bad_number_not_a_number_or_out_of_range() {
     let input = TempDir::new().unwrap();

@@ -176,6 +176,15 @@ fn dialect_sep(d: &Dialect) -> &'static str {
 
 type ParseError = (&'static str, String);
 
+/// Longest submitter-local id (episode, contact, record, event, response id), in characters.
+/// Limits keep one hostile or broken field (50 MB in one cell was tried) from being copied
+/// into every table, page and report that names the row; values over them are quarantined as
+/// `too_long`.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longest free-text value (provider name, address, phone, website, mission, culturally
+/// specific services), in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
 fn bad_code(value: &str, expected: &str) -> ParseError {
     ("bad_code", format!("`{value}` is not {expected}"))
 }
@@ -240,7 +249,20 @@ pub fn parse(column: &Column, text: &str, d: &Dialect) -> Result<Value, ParseErr
             )?;
             Value::Str(format!("CM{}", text[2..].to_ascii_lowercase()))
         }
-        Kind::LocalId | Kind::Text => Value::Str(text.to_string()),
+        Kind::LocalId => {
+            let n = text.chars().count();
+            if n > MAX_ID_CHARS {
+                return Err(("too_long", format!("an id of {n} characters (at most {MAX_ID_CHARS})")));
+            }
+            Value::Str(text.to_string())
+        }
+        Kind::Text => {
+            let n = text.chars().count();
+            if n > MAX_TEXT_CHARS {
+                return Err(("too_long", format!("{n} characters of text (at most {MAX_TEXT_CHARS})")));
+            }
+            Value::Str(text.to_string())
+        }
         Kind::Code(list) => {
             check(list.contains(&text), text, &format!("one of {}", list.join(", ")))?;
             Value::Str(text.to_string())

@@ -962,6 +962,40 @@ fn a_full_disk_fails_the_run_and_keeps_the_previous_output() {
     assert_eq!(tree(&out), before);
 }
 
+/// Issue 13: control characters in submitted free text never reach a page.
+#[test]
+fn control_characters_in_provider_text_do_not_reach_pages() {
+    let input = TempDir::new().unwrap();
+    let mut p = hennepin(Q2, 1);
+    p.add(rows::provider(HEN_PROV2, "private").set("provider_name", "Lakes\u{0} Community\u{1b}[31m Services").set("cm_types", "AMH-TCM"));
+    p.write(input.path());
+    let out = TempDir::new().unwrap();
+    let o = run_into(input.path(), &out.path().join("o"));
+    assert!(o.status.success(), "{}", text(&o));
+    let page = std::fs::read_to_string(out.path().join("o/site/providers").join(format!("{HEN_PROV2}.html"))).unwrap();
+    assert!(page.contains("Lakes Community [31m Services"), "the name, cleaned, is on its page");
+    let text_files = walk_files(&out.path().join("o/site"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| ["html", "js", "csv", "json", "svg", "css"].contains(&e.to_str().unwrap())));
+    for f in text_files {
+        let bytes = std::fs::read(&f).unwrap();
+        assert!(!bytes.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t'), "{} holds a control character", f.display());
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk_files(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 #[test]
 fn validate_explains_rejected_rows() {
     let input = TempDir::new().unwrap();

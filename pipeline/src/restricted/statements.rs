@@ -163,9 +163,10 @@ pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> R
             start: date(r, 6),
             end: date(r, 7),
             end_reason: text(r, 8),
-            provider_name: text(r, 9),
-            provider_phone: text(r, 10),
-            provider_website: text(r, 11),
+            // Submitted free text, as the public pages show it: no control characters, bounded.
+            provider_name: crate::hygiene::display_text(&text(r, 9), crate::hygiene::MAX_DISPLAY),
+            provider_phone: crate::hygiene::display_text(&text(r, 10), crate::hygiene::MAX_DISPLAY),
+            provider_website: crate::hygiene::display_text(&text(r, 11), crate::hygiene::MAX_DISPLAY),
             contacts: Vec::new(),
             records: Vec::new(),
         });

@@ -926,6 +926,52 @@ impl Drop for Tmpfs {
     }
 }
 
+/// Unmounts every mount under a folder when dropped (a mount may have moved with a rename).
+struct UnmountUnder(std::path::PathBuf);
+
+impl Drop for UnmountUnder {
+    fn drop(&mut self) {
+        let mounts = std::fs::read_to_string("/proc/self/mounts").unwrap_or_default();
+        let prefix = self.0.to_string_lossy().into_owned();
+        for point in mounts.lines().filter_map(|l| l.split(' ').nth(1)).filter(|p| p.starts_with(&prefix)) {
+            let _ = std::process::Command::new("umount").arg(point).status();
+        }
+    }
+}
+
+/// Issue 13: an old output that cannot be removed (here: a read-only file system mounted
+/// inside it, which even root cannot delete) no longer wedges later runs; once it can be
+/// removed, the next run does.
+#[test]
+fn an_old_output_that_cannot_be_removed_does_not_wedge_later_runs() {
+    let input = TempDir::new().unwrap();
+    hennepin(Q2, 1).write(input.path());
+    let parent = TempDir::new().unwrap();
+    let _cleanup = UnmountUnder(parent.path().to_path_buf());
+    let out = parent.path().join("out");
+    assert!(run_into(input.path(), &out).status.success());
+    std::fs::create_dir_all(out.join("stuck")).unwrap();
+    let Some(fs) = Tmpfs::mount(&out.join("stuck"), "1m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root and mount rights)");
+        return;
+    };
+    std::mem::forget(fs); // unmounted by `_cleanup`, wherever it has moved
+    for round in 0..2 {
+        let o = run_into(input.path(), &out);
+        assert!(o.status.success(), "round {round}: {}", text(&o));
+        assert!(out.join(".casecard-output").is_file() && !out.join("stuck").exists(), "round {round}: the new output is in place");
+    }
+    let names = |p: &Path| {
+        let mut n: Vec<String> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        n.sort();
+        n
+    };
+    assert!(names(parent.path()).iter().any(|n| n.starts_with(".out.old-")), "the stuck old output was set aside: {:?}", names(parent.path()));
+    drop(_cleanup);
+    assert!(run_into(input.path(), &out).status.success());
+    assert_eq!(names(parent.path()), [".out.lock", "out"], "cleaned up once it could be");
+}
+
 /// Issue 13: a disk that fills up mid-run fails the run naming the path, and leaves the
 /// previous output whole and nothing else behind. Needs a tmpfs mount (root); skipped,
 /// saying so, where mounting is not allowed.

@@ -165,7 +165,7 @@ impl Publication {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
             if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
-                let _ = std::fs::remove_dir_all(e.path());
+                remove_or_keep_marked(&e.path());
             }
         }
     }
@@ -188,7 +188,7 @@ impl Publication {
             std::fs::rename(&self.out, &old).map_err(io_err(&self.out))?;
             std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out))?;
         }
-        let _ = std::fs::remove_dir_all(&old);
+        remove_or_keep_marked(&old);
         Ok(())
     }
 
@@ -196,6 +196,14 @@ impl Publication {
     /// whatever is left).
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.tmp);
+    }
+}
+
+/// Removes an old or temporary output folder; when that fails part-way (the marker may
+/// already be gone), the marker is written back so the next run still knows it as ours.
+fn remove_or_keep_marked(dir: &Path) {
+    if std::fs::remove_dir_all(dir).is_err() && dir.is_dir() {
+        let _ = std::fs::write(dir.join(MARKER), "casecard output folder: replaced whole by each run\n");
     }
 }
 

@@ -1042,6 +1042,18 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// Issue 13: an error names the path that failed and says the operating system's words once.
+#[test]
+fn errors_name_the_failing_path_once() {
+    let missing = TempDir::new().unwrap().path().join("no-such-input");
+    let out = TempDir::new().unwrap();
+    let o = run_into(&missing, &out.path().join("o"));
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(missing.to_str().unwrap()), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
+
 #[test]
 fn validate_explains_rejected_rows() {
     let input = TempDir::new().unwrap();

@@ -883,9 +883,20 @@ fn a_run_killed_at_any_stage_leaves_the_previous_output_whole() {
     let out = parent.path().join("out");
     assert!(run_into(input.path(), &out).status.success());
     let before = tree(&out);
-    for stage in ["ingested", "measured", "site-written", "built", "exchanged"] {
+    let run_args: &[&str] = &["run", "--input", input.path().to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let measures_args: &[&str] = &["measures", "--out", out.to_str().unwrap()];
+    let cases = [
+        ("ingested", run_args),
+        ("measured", run_args),
+        ("site-written", run_args),
+        ("built", run_args),
+        ("exchanged", run_args),
+        ("built", measures_args),
+        ("exchanged", measures_args),
+    ];
+    for (stage, args) in cases {
         let mut child = std::process::Command::new(casecard_bin())
-            .args(["run", "--input", input.path().to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .args(args)
             .env("CASECARD_PAUSE_AT", stage)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
@@ -895,8 +906,8 @@ fn a_run_killed_at_any_stage_leaves_the_previous_output_whole() {
         let paused = stderr.lines().map_while(Result::ok).any(|l| l.contains(&format!("paused at {stage}")));
         child.kill().unwrap();
         child.wait().unwrap();
-        assert!(paused, "the run never reached {stage}");
-        assert_eq!(tree(&out), before, "killed at {stage}: the output changed");
+        assert!(paused, "`{}` never reached {stage}", args[0]);
+        assert_eq!(tree(&out), before, "`{}` killed at {stage}: the output changed", args[0]);
         let o = run_into(input.path(), &out);
         assert!(o.status.success(), "after a kill at {stage}: {}", text(&o));
         let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
@@ -1040,6 +1051,54 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+/// Issue 13: a package folder that cannot be read fails as that package, not the run. Root
+/// reads everything, so the run is made as `nobody` (with `setpriv`); skipped, saying so,
+/// where that is not possible.
+#[test]
+fn an_unreadable_package_folder_fails_only_that_package() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = TempDir::new().unwrap();
+    let open = |p: &Path, mode: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    let input = base.path().join("in");
+    hennepin(Q2, 1).write(&input);
+    let locked = ramsey(Q2, 1).write(&input);
+    // Everything readable by everyone, but the Ramsey package folder by no one.
+    open(base.path(), 0o755);
+    for f in walk_files(&input) {
+        open(&f, 0o644);
+        let mut d = f.parent();
+        while let Some(dir) = d.filter(|d| d.starts_with(&input)) {
+            open(dir, 0o755);
+            d = dir.parent();
+        }
+    }
+    open(&locked, 0o000);
+    let outdir = base.path().join("o");
+    std::fs::create_dir_all(&outdir).unwrap();
+    open(&outdir, 0o777);
+    let o = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", casecard_bin(), "ingest", "--input"])
+        .arg(&input)
+        .arg("--out")
+        .arg(outdir.join("out"))
+        .output();
+    open(&locked, 0o755);
+    let Ok(o) = o else {
+        eprintln!("skipped: setpriv is not available");
+        return;
+    };
+    if String::from_utf8_lossy(&o.stderr).contains("setpriv:") {
+        eprintln!("skipped: cannot run as nobody here: {}", text(&o));
+        return;
+    }
+    assert!(o.status.success(), "{}", text(&o));
+    let (report, _, _) = read_out(&outdir.join("out"));
+    let failed: Vec<_> = report.packages.iter().filter(|p| p.status == "failed").collect();
+    assert_eq!(failed.len(), 1, "{:?}", report.packages);
+    assert!(failed[0].message.contains("cannot be read") && failed[0].message.contains("permission denied"), "{}", failed[0].message);
+    assert!(report.packages.iter().any(|p| p.submitter_id == HEN && p.status == "loaded"));
 }
 
 /// Issue 13: an error names the path that failed and says the operating system's words once.

@@ -201,4 +201,27 @@ fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
         }
     }
     assert!(shown > 20 && hidden > 20, "{shown} ALL rows with standardized cells shown, {hidden} hidden for a small type");
+
+    // Expected values add up like counts (strata → their all row, providers → STATE): no
+    // relation of type-standardized rows may leave exactly one expected hidden, or it could
+    // be recovered by subtraction.
+    let mut rdr = csv::Reader::from_path(run.out.join("results/measure_results.csv")).unwrap();
+    let mut expected: BTreeMap<Key, (bool, bool)> = BTreeMap::new(); // (type row with units, expected shown)
+    for rec in rdr.records() {
+        let r = rec.unwrap();
+        let k = key_of(&r);
+        let has_units = truth.get(&k).is_some_and(|(d, _)| *d > 0);
+        expected.insert(k, (&r[col("adjustment")] == "type" && has_units, !r[col("expected")].is_empty()));
+    }
+    let mut e_checked = 0;
+    for ((total, what), parts) in &relations {
+        if what == "cm_types" || !expected.get(total).is_some_and(|e| e.0) {
+            continue;
+        }
+        let cells: Vec<&Key> = parts.iter().chain([total]).filter(|k| expected[*k].0).collect();
+        let hidden = cells.iter().filter(|k| !expected[**k].1).count();
+        assert_ne!(hidden, 1, "one hidden expected, recoverable by subtraction, in {total:?} ← {what}");
+        e_checked += 1;
+    }
+    assert!(e_checked > 500, "{e_checked} relations of expected values checked");
 }

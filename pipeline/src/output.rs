@@ -118,36 +118,59 @@ pub fn link_tree(src: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result
     walk(src, Path::new(""), dst, skip)
 }
 
+/// Takes the lock of the output `out` (the file `.NAME.lock` beside it) for as long as the
+/// returned file is open; refuses at once when another run holds it.
+pub fn lock(out: &Path) -> Result<File, OutputError> {
+    let (parent, name) = parent_and_name(out)?;
+    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let lock_path = parent.join(format!(".{name}.lock"));
+    let lock = File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(std::fs::TryLockError::WouldBlock) => Err(OutputError::Busy { out: out.to_path_buf(), lock: lock_path }),
+        Err(std::fs::TryLockError::Error(e)) => Err(io_err(&lock_path)(e)),
+    }
+}
+
+/// The resolved parent folder and the name of `out`; `.`, `..` and `/` name no folder of
+/// their own to replace.
+fn parent_and_name(out: &Path) -> Result<(PathBuf, String), OutputError> {
+    let abs = absolute(out).map_err(io_err(out))?;
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) if !matches!(name.to_str(), Some(".") | Some("..")) => {
+            Ok((parent.to_path_buf(), name.to_string_lossy().into_owned()))
+        }
+        _ => Err(OutputError::NotAnOutput { out: out.to_path_buf() }),
+    }
+}
+
+/// A name no other run of this output uses, even where every run has the same process id
+/// (containers): the process id and the time in nanoseconds.
+fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    format!("{}-{nanos}", std::process::id())
+}
+
 impl Publication {
     /// Checks that `out` may be replaced (and is separate from `input`, when given), takes
     /// the lock, removes leftovers of killed runs, and creates the temporary folder with its
-    /// marker.
+    /// marker. Nothing is created before the checks pass (but the lock file).
     pub fn begin(out: &Path, input: Option<&Path>) -> Result<Publication, OutputError> {
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let (parent, name) = parent_and_name(out)?;
         if let Some(input) = input {
-            let (o, i) = (absolute(out).map_err(io_err(out))?, absolute(input).map_err(io_err(input))?);
+            let (o, i) = (parent.join(&name), absolute(input).map_err(io_err(input))?);
             if o.starts_with(&i) || i.starts_with(&o) {
                 return Err(OutputError::Overlap { out: out.to_path_buf(), input: input.to_path_buf() });
             }
         }
-        let lock_path = parent.join(format!(".{name}.lock"));
-        let lock = File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => return Err(OutputError::Busy { out: out.to_path_buf(), lock: lock_path }),
-            Err(std::fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
-        }
-        if !replaceable(out)? {
+        let lock = lock(out)?;
+        let out_abs = parent.join(&name);
+        if !replaceable(&out_abs)? {
             return Err(OutputError::NotAnOutput { out: out.to_path_buf() });
         }
-        let p = Publication { tmp: parent.join(format!(".{name}.tmp-{}", std::process::id())), out: out.to_path_buf(), parent, name, _lock: lock };
-        p.remove_leftovers();
-        std::fs::create_dir_all(&p.tmp).map_err(io_err(&p.tmp))?;
+        let p = Publication { tmp: parent.join(format!(".{name}.tmp-{}", unique_suffix())), out: out_abs, parent, name, _lock: lock };
+        p.recover_or_remove_leftovers();
+        std::fs::create_dir(&p.tmp).map_err(io_err(&p.tmp))?;
         std::fs::write(p.tmp.join(MARKER), "casecard output folder: replaced whole by each run\n").map_err(io_err(&p.tmp))?;
         Ok(p)
     }
@@ -159,52 +182,115 @@ impl Publication {
 
     /// Temporary and old folders of earlier runs of this output (killed, or whose old output
     /// could not be removed). Only called under the lock, so none belongs to a live run.
-    fn remove_leftovers(&self) {
-        let prefixes = [format!(".{}.tmp-", self.name), format!(".{}.old-", self.name)];
+    /// Where a run was killed between the two renames of the fallback swap, there is no
+    /// output but its `.old-` folder: the newest one is put back first.
+    fn recover_or_remove_leftovers(&self) {
+        let (tmp_prefix, old_prefix) = (format!(".{}.tmp-", self.name), format!(".{}.old-", self.name));
         let Ok(entries) = std::fs::read_dir(&self.parent) else { return };
-        for e in entries.flatten() {
-            let n = e.file_name().to_string_lossy().into_owned();
-            if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
-                remove_or_keep_marked(&e.path());
+        let mut ours: Vec<(std::time::SystemTime, PathBuf, bool)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                let old = n.starts_with(&old_prefix);
+                let marked = e.path().join(MARKER).is_file();
+                ((old || n.starts_with(&tmp_prefix)) && marked)
+                    .then(|| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), e.path(), old))
+            })
+            .collect();
+        ours.sort();
+        if std::fs::symlink_metadata(&self.out).is_err() {
+            if let Some(i) = ours.iter().rposition(|(_, _, old)| *old) {
+                if std::fs::rename(&ours[i].1, &self.out).is_ok() {
+                    ours.remove(i);
+                }
             }
+        }
+        for (_, path, _) in ours {
+            remove_or_keep_marked(&path);
         }
     }
 
     /// Puts the new output in place of the old one. The old output is removed when it can
-    /// be; one that cannot (e.g. a read-only subfolder) stays beside it under a unique name
-    /// for the next run to clean up, which does not fail this run.
+    /// be; one that cannot (e.g. a read-only subfolder) stays beside it, marked, for a later
+    /// run to clean up, which does not fail this run.
     pub fn commit(self) -> Result<(), OutputError> {
         checkpoint("built");
-        let out_exists = std::fs::symlink_metadata(&self.out).is_ok();
-        if !out_exists {
+        // Someone may have put files into an empty `--out` during the run.
+        if !replaceable(&self.out)? {
+            return Err(OutputError::NotAnOutput { out: self.out.clone() });
+        }
+        if std::fs::symlink_metadata(&self.out).is_err() {
             return std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out));
         }
-        let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
-        if exchange(&self.tmp, &self.out).is_ok() {
-            // `tmp` now holds the previous output.
-            checkpoint("exchanged");
-            std::fs::rename(&self.tmp, &old).map_err(io_err(&old))?;
-        } else {
-            std::fs::rename(&self.out, &old).map_err(io_err(&self.out))?;
-            std::fs::rename(&self.tmp, &self.out).map_err(io_err(&self.out))?;
+        match exchange(&self.tmp, &self.out) {
+            Ok(()) => {
+                // `tmp` now holds the previous output.
+                checkpoint("exchanged");
+                remove_or_keep_marked(&self.tmp);
+            }
+            Err(e) if exchange_unsupported(&e) => {
+                let old = self.parent.join(format!(".{}.old-{}", self.name, unique_suffix()));
+                std::fs::rename(&self.out, &old).map_err(io_err(&self.out))?;
+                if let Err(e) = std::fs::rename(&self.tmp, &self.out) {
+                    // Put the previous output back rather than leave none.
+                    let _ = std::fs::rename(&old, &self.out);
+                    return Err(io_err(&self.out)(e));
+                }
+                remove_or_keep_marked(&old);
+            }
+            Err(e) => return Err(io_err(&self.out)(e)),
         }
-        remove_or_keep_marked(&old);
         Ok(())
     }
 
     /// Removes the temporary folder after a failed run (best effort; the next run removes
     /// whatever is left).
     pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.tmp);
+        remove_or_keep_marked(&self.tmp);
     }
 }
 
-/// Removes an old or temporary output folder; when that fails part-way (the marker may
-/// already be gone), the marker is written back so the next run still knows it as ours.
+/// Removes an old or temporary output folder, never crossing into another file system
+/// mounted inside it (a web server's folder bind-mounted at `site/` must not be emptied);
+/// when that fails part-way (the marker may already be gone), the marker is written back so
+/// a later run still knows it as ours.
 fn remove_or_keep_marked(dir: &Path) {
-    if std::fs::remove_dir_all(dir).is_err() && dir.is_dir() {
+    if remove_same_device(dir).is_err() && dir.is_dir() {
         let _ = std::fs::write(dir.join(MARKER), "casecard output folder: replaced whole by each run\n");
     }
+}
+
+fn remove_same_device(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    fn walk(dir: &Path, dev: u64) -> io::Result<()> {
+        let mut first_error = None;
+        for e in std::fs::read_dir(dir)? {
+            let path = e?.path();
+            let m = std::fs::symlink_metadata(&path)?;
+            let r = if m.is_dir() {
+                if m.dev() != dev {
+                    Err(io::Error::other(format!("{} is another file system", path.display())))
+                } else {
+                    walk(&path, dev).and_then(|()| std::fs::remove_dir(&path))
+                }
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if let Err(e) = r {
+                first_error.get_or_insert(e);
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+    let dev = std::fs::symlink_metadata(dir)?.dev();
+    walk(dir, dev)?;
+    std::fs::remove_dir(dir)
+}
+
+/// Whether a failed exchange means the file system cannot exchange (rather than a real
+/// failure, which must not be papered over by the two-rename fallback).
+fn exchange_unsupported(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(22 | 38 | 95)) || e.kind() == io::ErrorKind::Unsupported // EINVAL, ENOSYS, EOPNOTSUPP
 }
 
 /// Swaps two paths atomically where the platform can.

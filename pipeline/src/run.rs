@@ -176,23 +176,24 @@ fn storage_failure(e: RunError, dir: &Path) -> RunError {
 /// again from the new results.
 pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary), RunError> {
     let set = measures::load(measures_dir).map_err(MeasureError::from)?;
-    let (report, loaded) = loaded_quarters(out)?;
-    let reporting = match period {
-        Some(p) if !loaded.contains(&p) => {
-            let list: Vec<String> = loaded.iter().map(|p| p.to_string()).collect();
-            return Err(RunError::PeriodNotLoaded(p, list.join(", ")));
-        }
-        Some(p) => p,
-        None => match loaded.iter().next_back() {
-            Some(p) => *p,
-            None => return Err(RunError::PeriodNotLoaded(Period::containing(chrono::Utc::now().date_naive()), "none".into())),
-        },
-    };
     // The new output is built beside the old one (which stays whole and in place until the
     // swap): everything but the site and the files the measure stage writes is linked over.
+    // The lock is taken first, so the output read is the one replaced.
     let publication = output::Publication::begin(out, None)?;
     let tmp = publication.dir().to_path_buf();
     let result = async {
+        let (report, loaded) = loaded_quarters(out)?;
+        let reporting = match period {
+            Some(p) if !loaded.contains(&p) => {
+                let list: Vec<String> = loaded.iter().map(|p| p.to_string()).collect();
+                return Err(RunError::PeriodNotLoaded(p, list.join(", ")));
+            }
+            Some(p) => p,
+            None => match loaded.iter().next_back() {
+                Some(p) => *p,
+                None => return Err(RunError::PeriodNotLoaded(Period::containing(chrono::Utc::now().date_naive()), "none".into())),
+            },
+        };
         output::link_tree(out, &tmp, &|rel: &Path| {
             rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || measures::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
         })?;
@@ -231,6 +232,8 @@ fn loaded_quarters(out: &Path) -> Result<(IngestReport, std::collections::BTreeS
 /// `<out>/restricted/statements/<month>/` from an existing output folder's warehouse.
 /// Returns how many were written.
 pub async fn statements(out: &Path, month: Month, person: Option<&str>) -> Result<usize, RunError> {
+    // Written into the output in place: hold its lock, so no run swaps it away meanwhile.
+    let _lock = output::lock(out)?;
     let (_, loaded) = loaded_quarters(out)?;
     restricted::check_loaded(month, &loaded)?;
     let ctx = restricted::session(&out.join("warehouse")).await?;

@@ -21,13 +21,14 @@
 //!    cm_types t of its units; with the statewide rates public, E (or O/E, or the RSR beside a
 //!    published O) is a linear equation in the per-type counts nₜ, and with two types it
 //!    gives them back exactly. Where some nₜ is 1 to 10, E, O/E, RSR and its interval are
-//!    hidden (the category, read off the unrounded interval, stays).
+//!    hidden (the category, read off the unrounded interval, stays). Expected values add up
+//!    like counts, so the same complementary rule (3) then applies to them.
 //!
 //! `suppressed` is true on every row that lost a cell for any of these reasons.
 
 use std::collections::BTreeMap;
 
-use crate::measures::results::{ResultRow, ALL, STATE};
+use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
 use crate::measures::strata::ALL_STRATA;
 
 /// Below this denominator nothing but the row's existence is published.
@@ -136,12 +137,58 @@ pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
             break;
         }
     }
-    rows.iter().zip(hidden).map(|(r, h)| public_row(r, h)).collect()
+    let type_hidden = hide_standardized_expected(rows, &relations, &hidden);
+    rows.iter().zip(hidden).zip(type_hidden).map(|((r, h), t)| public_row(r, h, t)).collect()
 }
 
-fn public_row(r: &ResultRow, hidden: bool) -> ResultRow {
+/// Rule 4 with its complement: the rows whose type-standardized expected (and O/E, RSR)
+/// must be hidden. A row's own small per-type count hides it; then, since expected values
+/// add up like counts (strata → their `all` row, providers → STATE), wherever exactly one
+/// cell of a relation has its expected hidden (for this rule or because its counts are),
+/// the published part with the smallest denominator loses its expected too, until no
+/// relation has a single hidden expected. Units in no part (no birth date, so no age band)
+/// count as a hidden cell when they are a small number, as they do for counts.
+fn hide_standardized_expected(rows: &[ResultRow], relations: &[Relation], hidden: &[bool]) -> Vec<bool> {
+    let has_e = |i: usize| rows[i].adjustment == Adjustment::Type && rows[i].expected.is_some();
+    let mut type_hidden: Vec<bool> = (0..rows.len()).map(|i| has_e(i) && rows[i].small_type_count).collect();
+    loop {
+        let mut changed = false;
+        for rel in relations.iter().filter(|r| rows[r.total].adjustment == Adjustment::Type) {
+            let cells: Vec<usize> = rel.parts.iter().copied().chain([rel.total]).filter(|&i| has_e(i)).collect();
+            // As for counts, units in no part (no birth date: no age band) are a hidden
+            // cell when they are a small number.
+            let (t, parts) = (&rows[rel.total], &rel.parts);
+            let (rd, rn) = parts.iter().fold((t.denominator.unwrap_or(0), t.numerator.unwrap_or(0)), |(d, n), &p| {
+                (d - rows[p].denominator.unwrap_or(0), n - rows[p].numerator.unwrap_or(0))
+            });
+            let remainder_hidden = is_small(rd.abs()) || is_small(rn.abs()) || is_small((rd - rn).abs());
+            let n_hidden = cells.iter().filter(|&&i| type_hidden[i] || hidden[i]).count() + usize::from(remainder_hidden);
+            if n_hidden != 1 {
+                continue;
+            }
+            let open = |i: &&usize| !type_hidden[**i] && !hidden[**i];
+            let pick = rel
+                .parts
+                .iter()
+                .filter(|i| has_e(**i))
+                .filter(open)
+                .min_by_key(|&&p| (rows[p].denominator.unwrap_or(0), p))
+                .copied()
+                .or_else(|| (has_e(rel.total) && open(&&rel.total)).then_some(rel.total));
+            if let Some(p) = pick {
+                type_hidden[p] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return type_hidden;
+        }
+    }
+}
+
+fn public_row(r: &ResultRow, hidden: bool, type_hidden: bool) -> ResultRow {
     let mut p = r.clone();
-    if r.small_type_count && r.expected.is_some() {
+    if type_hidden {
         // Rule 4: the type-standardized expected would give back a small per-type count.
         p.suppressed = true;
         p.expected = None;
@@ -225,6 +272,24 @@ mod tests {
         assert_eq!((p[0].expected, p[0].oe, p[0].rsr, p[0].rsr_low, p[0].rsr_high), (None, None, None, None, None));
         assert_eq!((p[0].denominator, p[0].numerator, p[0].rate, p[0].suppressed), (Some(200), Some(150), Some(0.75), true));
         assert_eq!((p[1].expected, p[1].rsr, p[1].suppressed), (Some(140.0), Some(0.8), false));
+    }
+
+    #[test]
+    fn a_hidden_expected_gets_a_complement() {
+        // STATE = A + B (type-standardized, counts all publishable). A's expected hides a
+        // small type; B's expected would give A's back as STATE − B, so B's goes too.
+        let typed = |provider: &str, den: i64, num: i64, e: f64, small: bool| {
+            let mut r = row(provider, ALL, "all", "all", den, num);
+            r.adjustment = Adjustment::Type;
+            (r.expected, r.oe, r.rsr) = (Some(e), Some(num as f64 / e), Some(0.5));
+            r.small_type_count = small;
+            r
+        };
+        let rows = vec![typed("A", 100, 50, 48.0, true), typed("B", 200, 90, 95.0, false), typed("STATE", 300, 140, 143.0, false)];
+        let p = suppress(&rows);
+        assert_eq!(p.iter().map(|r| r.expected.is_none()).collect::<Vec<_>>(), [true, true, false]);
+        assert_eq!(p.iter().map(|r| r.denominator.is_some()).collect::<Vec<_>>(), [true, true, true], "counts stay");
+        assert!(p[1].suppressed && p[1].rsr.is_none());
     }
 
     #[test]

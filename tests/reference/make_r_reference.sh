@@ -25,4 +25,10 @@ CASECARD_MODEL_DATA="$work/models" casecard run --input "$work/in" --out "$work/
 for m in fuh-7 fuh-30 psych-readmit-30 nf-admission ed-visit; do
   cp "$work/models/$m-2026Q2.csv" "tests/reference/r/generated-$m-2026Q2.csv"
 done
+# A design on which plain Fisher scoring overshoots the Firth maximum back and forth (the
+# penalty bends the likelihood more than the Fisher information says): step halving must
+# settle it (fuh-30, 2025Q2, on 20,000 persons).
+casecard generate --seed 7 --persons 20000 --out "$work/in20k" >/dev/null
+CASECARD_MODEL_DATA="$work/models20k" casecard run --input "$work/in20k" --out "$work/out20k" >/dev/null
+cp "$work/models20k/fuh-30-2025Q2.csv" "tests/reference/r/generated-20k-fuh-30-2025Q2.csv"
 Rscript tests/reference/make_r_reference.R

@@ -33,7 +33,10 @@ const FIRTH_EPSILON: f64 = 1e-8;
 pub const MAX_COEFFICIENT: f64 = 10.0;
 /// R's `glm.fit` warns "fitted probabilities numerically 0 or 1" within this of 0 or 1.
 const BOUNDARY: f64 = 10.0 * f64::EPSILON;
-/// Step halvings tried before a Firth step is taken as it is (it is then tiny).
+/// A scoring step this small with no increase of the penalized likelihood along it is the
+/// maximum up to rounding.
+const FIRTH_STUCK: f64 = 1e-6;
+/// Step halvings tried before the fit is taken as stuck.
 const MAX_HALVINGS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -282,23 +285,38 @@ fn firth(data: &Data) -> Result<Estimate, FitError> {
         if step.iter().any(|s| !s.is_finite()) {
             return Err(FitError::Singular);
         }
+        let full = step.iter().fold(0.0f64, |m, s| m.max(s.abs()));
         let mut halvings = 0;
         loop {
             let trial: Vec<f64> = beta.iter().zip(&step).map(|(b, s)| b + s).collect();
             let (v, m, q) = penalized(data, &trial);
-            if v >= value || halvings == MAX_HALVINGS {
-                if v.is_finite() {
-                    beta = trial;
-                    (value, mu, qr) = (v, m, q);
-                }
+            if v >= value {
+                beta = trial;
+                (value, mu, qr) = (v, m, q);
                 break;
+            }
+            if halvings == MAX_HALVINGS {
+                // No step along the scoring direction increases the penalized likelihood:
+                // at its maximum up to rounding when the scoring step itself is negligible,
+                // otherwise the fit is stuck.
+                if full < FIRTH_STUCK {
+                    let se = Data::standard_errors(&qr);
+                    return Ok(Estimate { coef: beta, se, iterations: iteration, converged: true });
+                }
+                return Err(FitError::NoConvergence(iteration));
             }
             halvings += 1;
             for s in &mut step {
                 *s /= 2.0;
             }
         }
-        if step.iter().fold(0.0f64, |m, s| m.max(s.abs())) < FIRTH_EPSILON {
+        // measures.md: converged when the largest coefficient change is below 1e-8. The
+        // scoring step can overshoot where the penalty bends the likelihood more than the
+        // Fisher information says (it then jumps across the maximum and back); halving
+        // settles it there.
+        // A step made tiny by many halvings of a large one is no sign of convergence.
+        let applied = step.iter().fold(0.0f64, |m, s| m.max(s.abs()));
+        if applied < FIRTH_EPSILON && (halvings == 0 || full < FIRTH_STUCK) {
             let se = Data::standard_errors(&qr);
             return Ok(Estimate { coef: beta, se, iterations: iteration, converged: true });
         }

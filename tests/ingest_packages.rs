@@ -747,6 +747,13 @@ fn run_with_an_unloaded_period_fails_and_keeps_the_previous_output() {
     assert_eq!(report.packages.len(), 1);
 }
 
+/// The names in a folder, sorted: what a run left beside its output.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
 fn run_into(input: &Path, out: &Path) -> std::process::Output {
     casecard(["run".as_ref(), "--input".as_ref(), input.as_os_str(), "--out".as_ref(), out.as_os_str()])
 }
@@ -793,8 +800,7 @@ fn killed_runs_concurrent_runs_and_remeasure_keep_the_output_whole() {
     }
     let o = run_into(input.path(), &out);
     assert!(o.status.success(), "{}", text(&o));
-    let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
+    let names = listing(parent.path());
     assert_eq!(names, [".out.lock", "out"]);
 
     // While one run holds the lock, another refuses before doing any work.
@@ -814,8 +820,7 @@ fn killed_runs_concurrent_runs_and_remeasure_keep_the_output_whole() {
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(tree(&out.join("warehouse")), warehouse);
     assert_eq!(tree(&out), before, "the same input gives the same output, byte for byte");
-    let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
+    let names = listing(parent.path());
     assert_eq!(names, [".out.lock", "out"]);
 }
 
@@ -910,8 +915,7 @@ fn a_run_killed_at_any_stage_leaves_the_previous_output_whole() {
         assert_eq!(tree(&out), before, "`{}` killed at {stage}: the output changed", args[0]);
         let o = run_into(input.path(), &out);
         assert!(o.status.success(), "after a kill at {stage}: {}", text(&o));
-        let mut names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-        names.sort();
+        let names = listing(parent.path());
         assert_eq!(names, [".out.lock", "out"], "after a kill at {stage}");
         assert_eq!(tree(&out), before);
     }
@@ -972,19 +976,14 @@ fn an_old_output_that_cannot_be_removed_does_not_wedge_later_runs() {
         assert!(o.status.success(), "round {round}: {}", text(&o));
         assert!(out.join(".casecard-output").is_file() && !out.join("stuck").exists(), "round {round}: the new output is in place");
     }
-    let names = |p: &Path| {
-        let mut n: Vec<String> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-        n.sort();
-        n
-    };
     assert!(
-        names(parent.path()).iter().any(|n| n.starts_with(".out.old-") || n.starts_with(".out.tmp-")),
+        listing(parent.path()).iter().any(|n| n.starts_with(".out.old-") || n.starts_with(".out.tmp-")),
         "the stuck old output was set aside: {:?}",
-        names(parent.path())
+        listing(parent.path())
     );
     drop(_cleanup);
     assert!(run_into(input.path(), &out).status.success());
-    assert_eq!(names(parent.path()), [".out.lock", "out"], "cleaned up once it could be");
+    assert_eq!(listing(parent.path()), [".out.lock", "out"], "cleaned up once it could be");
 }
 
 /// Issue 13: a disk that fills up mid-run fails the run naming the path, and leaves the
@@ -1016,11 +1015,14 @@ fn a_full_disk_fails_the_run_and_keeps_the_previous_output() {
     assert!(err.contains(dir.path().to_str().unwrap()), "the error names the path: {err}");
     assert_eq!(tree(&out), before);
     std::fs::remove_file(&filler).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    assert_eq!(names, [".out.lock", "out"], "the failed run's folder was removed");
+    // The failed run removes its folder (anything a write still in flight left is marked
+    // ours), and the next run leaves nothing but the output and its lock.
+    for name in listing(dir.path()).iter().filter(|n| !matches!(n.as_str(), ".out.lock" | "out")) {
+        assert!(name.starts_with(".out.tmp-") && dir.path().join(name).join(".casecard-output").is_file(), "{name} left behind");
+    }
     assert!(run_into(input.path(), &out).status.success());
     assert_eq!(tree(&out), before);
+    assert_eq!(listing(dir.path()), [".out.lock", "out"]);
 }
 
 /// Issue 13: control characters in submitted free text never reach a page.

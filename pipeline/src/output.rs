@@ -244,8 +244,15 @@ impl Publication {
     }
 
     /// Removes the temporary folder after a failed run (best effort; the next run removes
-    /// whatever is left).
+    /// whatever is left). A write still in flight when a stage failed (DataFusion's tasks
+    /// end on their own) can recreate a file meanwhile, so removal is tried a few times.
     pub fn abandon(self) {
+        for _ in 0..3 {
+            if remove_same_device(&self.tmp).is_ok() || !self.tmp.exists() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
         remove_or_keep_marked(&self.tmp);
     }
 }

@@ -192,8 +192,14 @@ impl Publication {
             .filter_map(|e| {
                 let n = e.file_name().to_string_lossy().into_owned();
                 let old = n.starts_with(&old_prefix);
+                let rest = if old { &n[old_prefix.len()..] } else { n.strip_prefix(&tmp_prefix).unwrap_or("") };
+                // Ours: it holds the marker, or its name is exactly one this code makes
+                // (a folder a full disk kept from being removed may have lost its marker).
+                let named = rest.split_once('-').is_some_and(|(a, b)| {
+                    !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+                });
                 let marked = e.path().join(MARKER).is_file();
-                ((old || n.starts_with(&tmp_prefix)) && marked)
+                ((old || n.starts_with(&tmp_prefix)) && (marked || named))
                     .then(|| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), e.path(), old))
             })
             .collect();

@@ -125,7 +125,7 @@ fn real_main() -> Result<ExitCode> {
         Command::Run { input, out, period, measures } => {
             let rt = runtime()?;
             let measures = Some(measures.unwrap_or_else(default_measures));
-            let opts = casecard::run::RunOptions { input, out, period, measures, restricted: true };
+            let opts = casecard::run::RunOptions { input, out, period, measures, site: true, restricted: true };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
@@ -147,7 +147,7 @@ fn real_main() -> Result<ExitCode> {
         }
         Command::Ingest { input, out } => {
             let rt = runtime()?;
-            let opts = casecard::run::RunOptions { input, out, period: None, measures: None, restricted: false };
+            let opts = casecard::run::RunOptions { input, out, period: None, measures: None, site: false, restricted: false };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)

@@ -23,6 +23,9 @@ pub struct RunOptions {
     pub period: Option<Period>,
     /// Folder of measure definitions; `None` stops after the ingest.
     pub measures: Option<std::path::PathBuf>,
+    /// Render the site (`site/`) from the published results. Off for measure tests, which
+    /// read only `results/`.
+    pub site: bool,
     /// Write `restricted/` (statements and billing review lists) for the reporting quarter.
     pub restricted: bool,
 }
@@ -299,9 +302,12 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
             ingest::timing("measures written");
             output::checkpoint("measured");
-            let site = publish(tmp, reporting, set, &m, &published, &outcome.report).await?;
+            let site = match opts.site {
+                true => Some(publish(tmp, reporting, set, &m, &published, &outcome.report).await?),
+                false => None,
+            };
             output::checkpoint("site-written");
-            (Some(m), Some(site))
+            (Some(m), site)
         }
         (Some(_), None) => (Some(MeasureOutput::default()), None),
         (None, _) => (None, None),

@@ -9,8 +9,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use casecard::measures::results::{ResultRow, STATE};
+use casecard::measures::MeasureOutput;
+use casecard::publish;
 use casecard::run::{run, RunOptions};
-use casecard::site::{self, facts, SiteInput};
+use casecard::site::{self, SiteInput};
 
 /// The n-th copy of a provider id: the same 10 digits with the first replaced.
 fn copy_id(id: &str, n: usize) -> String {
@@ -24,7 +26,7 @@ fn render_site_for_a_thousand_providers() {
     let tmp = tempfile::TempDir::new().unwrap();
     let out = tmp.path().join("out");
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let opts = RunOptions { input: repo.join("sample-data"), out: out.clone(), period: None, measures: Some(repo.join("measures")), site: true, restricted: false };
+    let opts = RunOptions { input: repo.join("sample-data"), out: out.clone(), period: None, measures: Some(repo.join("measures")), site: false, restricted: false };
     let summary = rt.block_on(run(&opts)).expect("pipeline runs");
     let m = summary.measures.expect("measures");
     let reporting = summary.period.expect("a reporting period");
@@ -39,41 +41,31 @@ fn render_site_for_a_thousand_providers() {
         all.sort_by(|a, b| a.key().cmp(&b.key()));
         all
     };
-    let rows = widen(&m.rows);
-    let public = casecard::suppress::suppress(&rows);
-    let index = casecard::measures::disparity_index(&public);
-    let mut f = rt.block_on(facts::read(&out.join("warehouse"), reporting)).unwrap();
-    let profiles = f.profiles.clone();
-    for n in 1..copies {
-        for p in &profiles {
-            f.profiles.push(facts::Profile { id: copy_id(&p.id, n), name: format!("{} {n}", p.name), ..p.clone() });
-        }
-    }
-    let caseload = f.caseload.clone();
-    for n in 1..copies {
-        f.caseload.extend(caseload.iter().map(|c| facts::Caseload { provider_id: copy_id(&c.provider_id, n), ..c.clone() }));
-    }
-    f.survey_items = widen(&f.survey_items);
-    let providers = f.profiles.len();
+    let wide = MeasureOutput { rows: widen(&m.rows), notes: m.notes.clone(), models: m.models.clone(), funnels: m.funnels.clone() };
+    let results = tmp.path().join("results");
+    std::fs::create_dir_all(&results).unwrap();
+    let published = publish::write_results(&wide, &results).unwrap();
     let report = summary.outcome.report;
-    let input = SiteInput {
-        reporting,
-        public: &public,
-        definitions: &set,
-        notes: &m.notes,
-        models: &m.models,
-        funnels: &m.funnels,
-        index: &index,
-        report: &report,
-        facts: f,
-    };
+    let mut public = rt
+        .block_on(publish::collect(&wide, published, &report, &out.join("warehouse"), &tmp.path().join("spill"), reporting))
+        .unwrap();
+    let profiles = public.profiles.clone();
+    let caseload = public.caseload.clone();
+    for n in 1..copies {
+        public.profiles.extend(profiles.iter().map(|p| publish::Profile { id: copy_id(&p.id, n), name: format!("{} {n}", p.name), ..p.clone() }));
+        public
+            .caseload
+            .extend(caseload.iter().filter(|c| c.provider_id != STATE).map(|c| publish::CaseloadRatio { provider_id: copy_id(&c.provider_id, n), ..c.clone() }));
+    }
+    public.survey = widen(&public.survey);
+    let providers = public.profiles.len();
     let dir = tmp.path().join("site");
     let t = Instant::now();
-    let written = site::render(&input, &dir).unwrap();
+    let written = site::render(&SiteInput { definitions: &set, public: &public }, &dir).unwrap();
     let secs = t.elapsed().as_secs_f64();
     println!(
         "site for {providers} providers ({} result rows): {} pages, {} files in {secs:.1} s",
-        public.len(),
+        public.rows.len(),
         written.pages,
         written.files
     );

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use casecard::measures::results::ResultRow;
-use casecard::suppress::suppress;
+use casecard::publish::suppress::suppress;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

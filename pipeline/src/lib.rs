@@ -2,9 +2,11 @@
 //! managed care organizations into quality measures and a public report card.
 //!
 //! Data flows one way: [`ingest`] (packages → warehouse + quarantine) → [`measures`] (with
-//! [`stats`] and [`suppress`]) → [`site`]. Each stage is a module with one input and one output.
-//! [`restricted`] (person-level statements and billing review lists) reads the warehouse too,
-//! and writes only under `restricted/`, which nothing in the site links to.
+//! [`stats`]) → [`publish`] (small-number suppression; every number the public may see) →
+//! [`site`] (renders only). Each stage is a module with one input and one output; [`run`]
+//! drives them, and every stage runs its SQL through the one [`toolkit`]. [`restricted`]
+//! (person-level statements and billing review lists) reads the warehouse too, and writes
+//! only under `restricted/`, which nothing in the site links to.
 
 pub mod generate;
 pub mod geography;
@@ -19,6 +21,7 @@ pub mod run;
 pub mod schema;
 pub mod site;
 pub mod stats;
-pub mod suppress;
+pub mod publish;
+pub mod toolkit;
 pub mod validate;
 pub mod warehouse;

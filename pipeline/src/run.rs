@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::ingest::{self, report::IngestReport, report::Status, IngestError, IngestOutcome};
 use crate::measures::{self, MeasureError, MeasureOutput, NoteKind};
+use crate::publish::{self, PublishError};
 use crate::site::{self, SiteError, SiteSummary};
 use crate::output;
 use crate::period::{Month, Period};
@@ -36,6 +37,8 @@ pub enum RunError {
     Ingest(#[from] IngestError),
     #[error(transparent)]
     Measures(#[from] MeasureError),
+    #[error(transparent)]
+    Publish(#[from] PublishError),
     #[error(transparent)]
     Site(#[from] SiteError),
     #[error(transparent)]
@@ -198,14 +201,15 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
             },
         };
         output::link_tree(out, &tmp, &|rel: &Path| {
-            rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || measures::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
+            rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || publish::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
         })?;
         let work = tmp.join(".measures-work");
         let m = measures::compute(&set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
-        let published = measures::write(&m, &tmp.join("results"))?;
+        let published = publish::write_results(&m, &tmp.join("results"))?;
         std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
-        ingest::timing("measures written");
-        let site = publish(&tmp, reporting, &set, &m, &published, &report).await?;
+        crate::toolkit::timing("measures written");
+        let site = render_site(&tmp, reporting, &set, &m, published, &report).await?;
+        remove_spill(&tmp.join(SPILL))?;
         Ok::<_, RunError>((m, site))
     }
     .await;
@@ -239,37 +243,32 @@ pub async fn statements(out: &Path, month: Month, person: Option<&str>) -> Resul
     let _lock = output::lock(out)?;
     let (_, loaded) = loaded_quarters(out)?;
     restricted::check_loaded(month, &loaded)?;
-    let ctx = restricted::session(&out.join("warehouse")).await?;
-    Ok(restricted::statements::write_month(&ctx, &out.join("restricted").join("statements"), month, person).await?)
+    let spill = out.join(SPILL);
+    let ctx = restricted::session(&out.join("warehouse"), &spill).await?;
+    let written = restricted::statements::write_month(&ctx, &out.join("restricted").join("statements"), month, person).await;
+    drop(ctx);
+    remove_spill(&spill)?;
+    Ok(written?)
 }
 
-/// Renders `<out>/site` from the published results (replacing an earlier site).
-async fn publish(
+/// Gathers what the public may see ([`publish::collect`]) and renders `<out>/site` from it
+/// (replacing an earlier site).
+async fn render_site(
     out: &Path,
     reporting: Period,
     set: &measures::MeasureSet,
     m: &MeasureOutput,
-    published: &measures::Published,
+    published: publish::Published,
     report: &IngestReport,
 ) -> Result<SiteSummary, RunError> {
-    let facts = site::facts::read(&out.join("warehouse"), reporting).await?;
-    let input = site::SiteInput {
-        reporting,
-        public: &published.public,
-        definitions: set,
-        notes: &m.notes,
-        models: &m.models,
-        funnels: &m.funnels,
-        index: &published.index,
-        report,
-        facts,
-    };
+    let public = publish::collect(m, published, report, &out.join("warehouse"), &out.join(SPILL), reporting).await?;
+    crate::toolkit::timing("public facts gathered");
     let dir = out.join("site");
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|source| SiteError::Io { path: dir.clone(), source })?;
     }
-    let summary = site::render(&input, &dir)?;
-    ingest::timing("site written");
+    let summary = site::render(&site::SiteInput { definitions: set, public: &public }, &dir)?;
+    crate::toolkit::timing("site written");
     Ok(summary)
 }
 
@@ -298,12 +297,12 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
         (Some(set), Some(reporting)) => {
             let work = tmp.join(".measures-work");
             let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
-            let published = measures::write(&m, &tmp.join("results"))?;
+            let published = publish::write_results(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
-            ingest::timing("measures written");
+            crate::toolkit::timing("measures written");
             output::checkpoint("measured");
             let site = match opts.site {
-                true => Some(publish(tmp, reporting, set, &m, &published, &outcome.report).await?),
+                true => Some(render_site(tmp, reporting, set, &m, published, &outcome.report).await?),
                 false => None,
             };
             output::checkpoint("site-written");
@@ -314,11 +313,23 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
     };
     let restricted = match period {
         Some(reporting) if opts.restricted => {
-            let r = restricted::write(&tmp.join("warehouse"), &tmp.join("restricted"), &tmp.join("results"), reporting, &loaded).await?;
-            ingest::timing("restricted outputs written");
+            let r = restricted::write(&tmp.join("warehouse"), &tmp.join(SPILL), &tmp.join("restricted"), &tmp.join("results"), reporting, &loaded).await?;
+            crate::toolkit::timing("restricted outputs written");
             Some(r)
         }
         _ => None,
     };
+    remove_spill(&tmp.join(SPILL))?;
     Ok(Stages { outcome, period, measures: measured, site, restricted })
+}
+
+/// Where the sessions after the measure stage spill (inside the output being built, so on
+/// its disk); removed before the output is published.
+const SPILL: &str = ".spill";
+
+fn remove_spill(dir: &Path) -> Result<(), RunError> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(RunError::Output { path: dir.display().to_string(), source: e }),
+        _ => Ok(()),
+    }
 }

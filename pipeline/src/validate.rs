@@ -10,7 +10,7 @@ use datafusion::arrow::datatypes::Int64Type;
 use datafusion::prelude::*;
 
 use crate::ingest::report::Status;
-use crate::ingest::resolve::string_at;
+use crate::toolkit::string_at;
 use crate::ingest::{self, IngestError};
 
 /// Lines shown per file before the rest are summarized.
@@ -24,6 +24,8 @@ pub enum ValidateError {
     Ingest(#[from] IngestError),
     #[error(transparent)]
     DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error(transparent)]
+    Toolkit(#[from] crate::toolkit::ToolkitError),
     #[error("scratch folder: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -61,7 +63,7 @@ async fn explain(dir: &Path, scratch: &Path) -> Result<Validation, ValidateError
         let _ = writeln!(text, "Fix these file-level problems first; rows are checked once every file is readable and matches manifest.json.");
         return Ok(Validation { clean: false, text });
     }
-    let ctx = SessionContext::new();
+    let ctx = crate::toolkit::session(&scratch.join("spill"))?;
     let qdir = scratch.join("quarantine");
     let has_rows = std::fs::read_dir(&qdir).map(|mut d| d.next().is_some()).unwrap_or(false);
     let mut rejected_total = 0;

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use datafusion::arrow::array::Array;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::error::DataFusionError;
 use datafusion::prelude::{ParquetReadOptions, SessionContext};
@@ -24,26 +23,4 @@ pub async fn register(ctx: &SessionContext, warehouse: &Path, prefix: &str) -> R
         ctx.register_parquet(&format!("{prefix}{}", t.name), &format!("{}/", dir.display()), opts).await?;
     }
     Ok(())
-}
-
-/// Runs a query and returns every value as text (`None` for null): for the small result
-/// sets (facts beside the measures, statement lines) that are read value by value.
-pub async fn text_rows(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>, DataFusionError> {
-    let batches = ctx.sql(sql).await?.collect().await?;
-    let mut out = Vec::new();
-    for b in &batches {
-        let cols: Vec<_> = b
-            .columns()
-            .iter()
-            .map(|c| datafusion::arrow::compute::cast(c, &DataType::Utf8))
-            .collect::<Result<_, _>>()?;
-        for i in 0..b.num_rows() {
-            out.push(
-                cols.iter()
-                    .map(|c| (!c.is_null(i)).then(|| crate::ingest::resolve::string_at(c, i)))
-                    .collect(),
-            );
-        }
-    }
-    Ok(out)
 }

@@ -23,7 +23,8 @@ use crate::period::Period;
 use crate::schema::TABLES;
 use package::{Package, Staged};
 use report::{FileReport, IngestReport, PackageReport, Status, Warning};
-use resolve::{string_at, ResolveError};
+use resolve::ResolveError;
+use crate::toolkit::{self, string_at, timing};
 use stage::Origin;
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +52,6 @@ pub struct IngestOutcome {
 }
 
 /// Memory DataFusion may use before it spills to disk.
-const MEMORY_LIMIT: usize = 6 << 30;
 
 /// Ingests every package under `input` into `out` (`warehouse/`, `quarantine/`,
 /// `results/ingest_report.json`). `out` should be a fresh folder.
@@ -127,7 +127,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
 
     // Pass two: set checks, merge, warehouse, quarantine.
     timing("staged packages");
-    let ctx = resolve::session(&work.join("spill"), MEMORY_LIMIT)?;
+    let ctx = toolkit::session(&work.join("spill")).map_err(ResolveError::from)?;
     resolve::check_sets(&ctx, &work, &staging, &files, &in_force).await?;
     timing("set checks");
     let (conflicts, table_rows) = resolve::merge_and_write(&ctx, &out.join("warehouse")).await?;
@@ -153,9 +153,10 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
             submitters: c.submitters,
         });
     }
-    resolve::register_dir(&ctx, "quarantine_all", &staging.join("quarantine"), &stage::staged_quarantine_schema()).await?;
-    resolve::exec(&ctx, "CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
-        .await?;
+    toolkit::register_dir(&ctx, "quarantine_all", &staging.join("quarantine"), &stage::staged_quarantine_schema()).await.map_err(ResolveError::from)?;
+    toolkit::exec(&ctx, "CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
+        .await
+        .map_err(ResolveError::from)?;
     let stream = ctx
         .sql(
             "SELECT sequence, file, line, raw, reason, detail, submitter_id, period FROM quarantine_staged
@@ -192,17 +193,6 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
         .filter_map(|(o, _)| o.period.parse().ok())
         .collect();
     Ok(IngestOutcome { report, loaded_periods: loaded_periods.into_iter().collect(), table_rows })
-}
-
-/// With `CASECARD_TIMINGS` set, prints how long each step took (for benchmarks).
-pub fn timing(step: &str) {
-    use std::sync::OnceLock;
-    use std::time::Instant;
-    static START: OnceLock<Instant> = OnceLock::new();
-    let start = START.get_or_init(Instant::now);
-    if std::env::var_os("CASECARD_TIMINGS").is_some() {
-        eprintln!("[{:>8.2}s] {step}", start.elapsed().as_secs_f64());
-    }
 }
 
 fn origin(i: usize, p: &Package) -> Origin {

@@ -11,20 +11,21 @@ use std::sync::Arc;
 use datafusion::arrow::array::{Array, AsArray, RecordBatch, StringBuilder};
 use datafusion::arrow::compute::concat_batches;
 use datafusion::arrow::datatypes::{DataType, Int64Type, Schema, SchemaRef};
-use datafusion::dataframe::DataFrameWriteOptions;
 use datafusion::error::DataFusionError;
-use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::physical_plan::SendableRecordBatchStream;
 use datafusion::prelude::*;
 use futures::StreamExt;
 
 use super::package::raw_bytes;
-use super::stage::{staged_quarantine_schema, staged_schema, writer_properties};
+use super::stage::{staged_quarantine_schema, staged_schema};
+use crate::toolkit::{self, exec, materialize, register_dir, string_at, writer_properties};
 use crate::schema::{Merge, Ref, Table, TABLES};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
+    #[error(transparent)]
+    Toolkit(#[from] toolkit::ToolkitError),
     #[error(transparent)]
     DataFusion(#[from] DataFusionError),
     #[error(transparent)]
@@ -37,46 +38,6 @@ pub enum ResolveError {
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
     move |source| ResolveError::Io { path: path.to_path_buf(), source }
-}
-
-/// A session with bounded memory: operators spill to `spill` beyond `memory_bytes`.
-pub fn session(spill: &Path, memory_bytes: usize) -> Result<SessionContext, ResolveError> {
-    std::fs::create_dir_all(spill).map_err(io_err(spill))?;
-    // A fair pool shares memory between the operators that can spill, so one large sort
-    // cannot starve the others of the room they need to spill themselves.
-    let pool = Arc::new(datafusion::execution::memory_pool::FairSpillPool::new(memory_bytes));
-    let runtime = RuntimeEnvBuilder::new().with_memory_pool(pool).with_temp_file_path(spill).build_arc()?;
-    // Sort-merge joins instead of hash joins: a hash join's build side cannot spill, and the
-    // set checks join tables of tens of millions of rows on both sides.
-    let config = SessionConfig::new()
-        .with_target_partitions(2)
-        .with_batch_size(8192)
-        .set_bool("datafusion.optimizer.prefer_hash_join", false);
-    Ok(SessionContext::new_with_config_rt(config, runtime))
-}
-
-/// Registers a folder of Parquet files with a known schema (an empty folder is an empty table).
-pub async fn register_dir(ctx: &SessionContext, name: &str, dir: &Path, schema: &Schema) -> Result<(), ResolveError> {
-    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-    ctx.deregister_table(name)?;
-    let url = format!("{}/", dir.display());
-    ctx.register_parquet(name, &url, ParquetReadOptions::default().schema(schema)).await?;
-    Ok(())
-}
-
-/// Runs a statement that returns nothing worth keeping (`CREATE VIEW`, ...).
-pub async fn exec(ctx: &SessionContext, sql: &str) -> Result<(), ResolveError> {
-    ctx.sql(sql).await?.collect().await?;
-    Ok(())
-}
-
-/// Runs `sql`, writes its result under `dir` and registers it as `name`.
-pub async fn materialize(ctx: &SessionContext, sql: &str, dir: &Path, name: &str) -> Result<(), ResolveError> {
-    let df = ctx.sql(sql).await?;
-    let schema: Schema = df.schema().as_arrow().clone();
-    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-    df.write_parquet(&format!("{}/", dir.display()), DataFrameWriteOptions::new(), None).await?;
-    register_dir(ctx, name, dir, &schema).await
 }
 
 fn key_expr(table: &Table, alias: &str) -> String {
@@ -294,14 +255,6 @@ impl RejectWriter {
             w.close()?;
         }
         Ok(())
-    }
-}
-
-pub fn string_at(a: &Arc<dyn Array>, i: usize) -> String {
-    match a.data_type() {
-        DataType::Utf8View => a.as_string_view().value(i).to_string(),
-        DataType::LargeUtf8 => a.as_string::<i64>().value(i).to_string(),
-        _ => a.as_string::<i32>().value(i).to_string(),
     }
 }
 

@@ -10,8 +10,6 @@ use datafusion::arrow::array::{
 };
 use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use datafusion::parquet::arrow::ArrowWriter;
-use datafusion::parquet::basic::{Compression, ZstdLevel};
-use datafusion::parquet::file::properties::WriterProperties;
 
 use super::row::Value;
 use crate::schema::Table;
@@ -103,13 +101,6 @@ impl Sink {
     }
 }
 
-pub fn writer_properties() -> WriterProperties {
-    WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).expect("zstd level")))
-        .set_created_by("casecard".into())
-        .build()
-}
-
 enum Builder {
     Str(StringBuilder),
     Date(Date32Builder),
@@ -196,7 +187,7 @@ impl BatchFile {
             }
             let file = File::create(&self.path)?;
             self.writer =
-                Some(ArrowWriter::try_new(file, self.schema.clone(), Some(writer_properties())).map_err(std::io::Error::other)?);
+                Some(ArrowWriter::try_new(file, self.schema.clone(), Some(crate::toolkit::writer_properties())).map_err(std::io::Error::other)?);
         }
         self.writer.as_mut().expect("writer").write(&batch).map_err(std::io::Error::other)
     }

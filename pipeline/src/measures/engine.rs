@@ -13,14 +13,13 @@ use super::results::{Adjustment, ResultRow, ALL, STATE};
 use super::strata::{self, ALL_STRATA, STRATIFIERS};
 use super::window::Window;
 use super::{MeasureError, MeasureOutput, Note, NoteKind, RiskModel};
-use crate::ingest::resolve::{self, string_at};
+use crate::toolkit::{self, string_at};
 use crate::period::Period;
 use crate::schema::TABLES;
 use crate::stats::design::{Covariate, Design, Values};
 use crate::stats::{byar, compare, disparity, logistic, wilson, Z95};
 
 /// Memory DataFusion may use for one measure before spilling.
-const MEMORY_LIMIT: usize = 6 << 30;
 
 /// Counts of one (provider, scope, stratifier, stratum): denominator, numerator and, when
 /// adjusted, expected.
@@ -29,20 +28,24 @@ struct Counts {
     den: u64,
     num: u64,
     expected: f64,
-    /// Some cm_type behind a type-standardized expected has 1 to 10 units.
-    small_type_count: bool,
+    /// The fewest units of one cm_type behind a type-standardized expected (types with
+    /// units only); the publish stage judges whether it is a small number.
+    min_type_count: Option<u64>,
 }
 
 impl Counts {
     fn minus(self, other: Counts) -> Counts {
-        Counts { den: self.den - other.den, num: self.num - other.num, expected: self.expected - other.expected, small_type_count: false }
+        Counts { den: self.den - other.den, num: self.num - other.num, expected: self.expected - other.expected, min_type_count: None }
     }
 
     fn add(&mut self, other: Counts) {
         self.den += other.den;
         self.num += other.num;
         self.expected += other.expected;
-        self.small_type_count |= other.small_type_count;
+        self.min_type_count = match (self.min_type_count, other.min_type_count) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -65,7 +68,7 @@ fn standardize(by_type: &BTreeMap<(Key, String), Counts>) -> BTreeMap<Key, Count
         if key.1 == ALL {
             let type_rate = state.get(unit_type.as_str()).filter(|_| unit_type != ALL).and_then(rate).unwrap_or(all_rate);
             c.expected = c.den as f64 * type_rate;
-            c.small_type_count = crate::suppress::is_small(c.den as i64);
+            c.min_type_count = (c.den > 0).then_some(c.den);
         }
         counts.entry(key.clone()).or_default().add(c);
     }
@@ -173,7 +176,7 @@ fn sql_list(items: impl IntoIterator<Item = String>) -> String {
 impl<'a> Engine<'a> {
     /// A session over the warehouse tables (each with its `submitter_id` and `period`).
     pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path) -> Result<Engine<'a>, MeasureError> {
-        let ctx = resolve::session(&work.join("spill"), MEMORY_LIMIT).map_err(|e| MeasureError::Shape {
+        let ctx = toolkit::session(&work.join("spill")).map_err(|e| MeasureError::Shape {
             path: work.to_path_buf(),
             message: e.to_string(),
         })?;
@@ -187,7 +190,7 @@ impl<'a> Engine<'a> {
         })?;
         for t in TABLES {
             let copy = work.join("tables").join(t.name);
-            resolve::materialize(&ctx, &format!("SELECT * FROM warehouse_{}", t.name), &copy, t.name).await.map_err(|e| {
+            toolkit::materialize(&ctx, &format!("SELECT * FROM warehouse_{}", t.name), &copy, t.name).await.map_err(|e| {
                 MeasureError::Shape { path: warehouse.join(t.name), message: format!("copying the warehouse table: {e}") }
             })?;
         }
@@ -231,12 +234,12 @@ impl<'a> Engine<'a> {
             let key = (v.name.clone(), w.period.to_string(), def.cm_types.clone());
             match self.materialized.get(&key) {
                 Some((dir, schema)) => {
-                    resolve::register_dir(&self.ctx, &v.name, dir, schema).await.map_err(|e| view_err(e.to_string()))?;
+                    toolkit::register_dir(&self.ctx, &v.name, dir, schema).await.map_err(|e| view_err(e.to_string()))?;
                 }
                 None => {
                     let dir = self.work.join("views").join(format!("{}-{}", v.name, self.materialized.len()));
                     self.ctx.deregister_table(&v.name)?;
-                    resolve::materialize(&self.ctx, &sql, &dir, &v.name).await.map_err(|e| view_err(e.to_string()))?;
+                    toolkit::materialize(&self.ctx, &sql, &dir, &v.name).await.map_err(|e| view_err(e.to_string()))?;
                     let schema = self.ctx.table(v.name.as_str()).await?.schema().as_arrow().clone();
                     self.materialized.insert(key, (dir, schema));
                 }
@@ -410,7 +413,7 @@ impl<'a> Engine<'a> {
             joined = Self::JOINED
         );
         let batches = self.run(def, &sql).await?;
-        crate::ingest::timing("  rows collected");
+        toolkit::timing("  rows collected");
         let Some(first) = batches.first() else { return Ok(Some(BTreeMap::new())) };
         let all = concat_batches(&first.schema(), &batches)?;
         let n = all.num_rows();
@@ -446,7 +449,7 @@ impl<'a> Engine<'a> {
             write_model_data(Path::new(&dir), def, w, &design.names, &fit_patterns, &fit_trials, &fit_successes)?;
         }
         let fit = logistic::fit(&fit_patterns, &fit_trials, &fit_successes);
-        crate::ingest::timing(&format!("  model fitted on {} covariate patterns", used.len()));
+        toolkit::timing(&format!("  model fitted on {} covariate patterns", used.len()));
         let fit = match fit {
             Ok(f) => f,
             Err(e) => {
@@ -470,7 +473,7 @@ impl<'a> Engine<'a> {
             .collect::<Result<_, _>>()?;
         let mut counts: BTreeMap<Key, Counts> = BTreeMap::new();
         let mut add = |sc: &str, stratifier: &str, stratum: &str, i: usize| {
-            let unit = Counts { den: 1, num: u64::from(hit.value(i)), expected: p[of_row[i]], small_type_count: false };
+            let unit = Counts { den: 1, num: u64::from(hit.value(i)), expected: p[of_row[i]], min_type_count: None };
             for prov in [provider.value(i), STATE] {
                 counts.entry((prov.to_string(), sc.to_string(), stratifier.to_string(), stratum.to_string())).or_default().add(unit);
             }
@@ -528,7 +531,7 @@ impl<'a> Engine<'a> {
                 denominator: Some(c.den as i64),
                 numerator: Some(c.num as i64),
                 adjustment,
-                small_type_count: c.small_type_count,
+                min_type_count: c.min_type_count,
                 ..ResultRow::default()
             };
             let reference = state_rate(scope);
@@ -593,11 +596,11 @@ mod tests {
         let p = counts[&key("P", ALL)];
         assert_eq!((p.den, p.num), (30, 21));
         assert!((p.expected - (20.0 * 0.5 + 10.0 * 0.8)).abs() < 1e-12, "{}", p.expected);
-        assert!(p.small_type_count, "10 CADI units: small");
+        assert_eq!(p.min_type_count, Some(10), "10 CADI units, 20 EW");
         assert_eq!(counts[&key("P", "EW")].expected, 0.0, "cm_type rows are not standardized");
         assert!((counts[&key("Q", ALL)].expected - 40.0 * 0.6).abs() < 1e-12);
         let state = counts[&key(STATE, ALL)];
-        assert!((state.expected - 90.0).abs() < 1e-12 && !state.small_type_count, "statewide O/E = 1");
+        assert!((state.expected - 90.0).abs() < 1e-12 && state.min_type_count == Some(50), "statewide O/E = 1");
     }
 
     #[test]

@@ -144,53 +144,6 @@ pub struct MeasureOutput {
     pub funnels: Vec<Funnel>,
 }
 
-/// How unequal a measure's results are across the groups of one stratifier, at one scope.
-#[derive(Debug, Clone, Serialize)]
-pub struct DisparityIndex {
-    pub period: String,
-    pub measure_id: String,
-    pub provider_id: String,
-    pub stratifier: String,
-    /// The groups with a published rate that entered the index (`unknown` and `other`
-    /// groups are not groups of people and are left out).
-    pub groups: Vec<String>,
-    /// Index of disparity: mean |group rate − overall rate| / overall rate, in percent.
-    pub index: f64,
-}
-
-/// The index of disparity of every (period, measure, scope, stratifier) with at least two
-/// groups, computed from the *published* rates (after suppression), so it reveals nothing
-/// the public table does not.
-pub fn disparity_index(public: &[ResultRow]) -> Vec<DisparityIndex> {
-    use std::collections::BTreeMap;
-    let mut overall: BTreeMap<(&str, &str, &str), f64> = BTreeMap::new();
-    let mut groups: BTreeMap<(&str, &str, &str, &str), Vec<(&str, f64)>> = BTreeMap::new();
-    for r in public.iter().filter(|r| r.cm_type == results::ALL) {
-        let Some(rate) = r.rate else { continue };
-        if r.stratifier == strata::ALL_STRATA {
-            overall.insert((&r.period, &r.measure_id, &r.provider_id), rate);
-        } else if r.stratum != "unknown" && r.stratum != "other" {
-            groups.entry((&r.period, &r.measure_id, &r.provider_id, &r.stratifier)).or_default().push((&r.stratum, rate));
-        }
-    }
-    groups
-        .into_iter()
-        .filter_map(|((period, measure, provider, stratifier), g)| {
-            let o = *overall.get(&(period, measure, provider))?;
-            let rates: Vec<f64> = g.iter().map(|(_, r)| *r).collect();
-            let index = crate::stats::disparity::index_of_disparity(&rates, o)?;
-            Some(DisparityIndex {
-                period: period.to_string(),
-                measure_id: measure.to_string(),
-                provider_id: provider.to_string(),
-                stratifier: stratifier.to_string(),
-                groups: g.iter().map(|(s, _)| s.to_string()).collect(),
-                index,
-            })
-        })
-        .collect()
-}
-
 /// measures.md: `gap_p` is the two-proportion p-value after Benjamini–Hochberg correction
 /// over every (measure, scope, stratifier, stratum) test of one period; `flagged` when < 0.05.
 fn correct_disparity_tests(rows: &mut [ResultRow]) {
@@ -261,7 +214,7 @@ pub async fn compute(
             });
         }
         for w in windows {
-            crate::ingest::timing(&format!("measure {} {}", def.id, w.period));
+            crate::toolkit::timing(&format!("measure {} {}", def.id, w.period));
             engine.measure(def, &w, &mut out).await?;
         }
     }
@@ -270,41 +223,4 @@ pub async fn compute(
     out.funnels = funnels(&out.rows);
     out.notes.sort_by(|a, b| (&a.period, &a.measure_id).cmp(&(&b.period, &b.measure_id)));
     Ok(out)
-}
-
-/// The files [`write`] creates in `results/`.
-pub const WRITTEN: [&str; 6] =
-    ["measure_results.parquet", "measure_results.csv", "measure_notes.json", "risk_models.json", "funnel_limits.json", "disparity_index.json"];
-
-/// Writes into `results`: `measure_results.parquet` (every number, for the state's analysts;
-/// `suppressed` says what the public table hides), `measure_results.csv` (the public table,
-/// after small-number suppression), `measure_notes.json`, `risk_models.json` and
-/// `funnel_limits.json`. Returns what was published (the suppressed rows and the disparity
-/// index), which is all the site may show.
-pub fn write(out: &MeasureOutput, results: &Path) -> Result<Published, MeasureError> {
-    let public = crate::suppress::suppress(&out.rows);
-    let index = disparity_index(&public);
-    let analysts: Vec<ResultRow> =
-        out.rows.iter().zip(&public).map(|(r, p)| ResultRow { suppressed: p.suppressed, ..r.clone() }).collect();
-    results::write_parquet(&analysts, &results.join("measure_results.parquet"))?;
-    results::write_csv(&public, &results.join("measure_results.csv"))?;
-    for (name, json) in [
-        ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
-        ("risk_models.json", serde_json::to_string_pretty(&out.models)),
-        ("funnel_limits.json", serde_json::to_string(&out.funnels)),
-        ("disparity_index.json", serde_json::to_string_pretty(&index)),
-    ] {
-        let path = results.join(name);
-        let text = json.expect("plain data serializes") + "\n";
-        std::fs::write(&path, text).map_err(|source| MeasureError::Io { path, source })?;
-    }
-    Ok(Published { public, index })
-}
-
-/// The public side of the measure stage's output.
-#[derive(Debug, Default)]
-pub struct Published {
-    /// The result rows after small-number suppression (`measure_results.csv`).
-    pub public: Vec<ResultRow>,
-    pub index: Vec<DisparityIndex>,
 }

@@ -40,11 +40,11 @@ pub struct ResultRow {
     pub gap_p: Option<f64>,
     pub flagged: Option<bool>,
     pub suppressed: bool,
-    /// Not a column: some cm_type behind this row's type-standardized expected has 1 to 10
-    /// units, so the expected (and everything that gives it back: O/E, RSR) could be solved
-    /// for that small count. Suppression hides them (measures.md: no count of 1 to 10 may be
-    /// derivable from what is published).
-    pub small_type_count: bool,
+    /// Not a column: the fewest units of one cm_type behind this row's type-standardized
+    /// expected. Where that is a small number, the expected (and everything that gives it
+    /// back: O/E, RSR) could be solved for it, so suppression hides them (measures.md: no
+    /// count of 1 to 10 may be derivable from what is published).
+    pub min_type_count: Option<u64>,
 }
 
 /// measures.md "Risk adjustment": `risk` on every row of a measure whose model was fitted
@@ -188,7 +188,7 @@ pub fn write_parquet(rows: &[ResultRow], path: &Path) -> Result<(), super::Measu
         std::fs::create_dir_all(dir).map_err(io)?;
     }
     let file = File::create(path).map_err(io)?;
-    let mut w = ArrowWriter::try_new(file, schema(), Some(crate::ingest::stage::writer_properties()))?;
+    let mut w = ArrowWriter::try_new(file, schema(), Some(crate::toolkit::writer_properties()))?;
     for chunk in rows.chunks(8192) {
         w.write(&to_batch(chunk)?)?;
     }

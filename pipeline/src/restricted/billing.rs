@@ -29,7 +29,7 @@ use datafusion::prelude::SessionContext;
 use serde::Serialize;
 
 use super::{io_err, RestrictedError};
-use crate::ingest::resolve::string_at;
+use crate::toolkit::string_at;
 use crate::period::{Month, Period};
 
 /// The TCM cm_types (check 1 and the billed-month unit of check 3).

@@ -23,6 +23,8 @@ pub enum RestrictedError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("reading the warehouse for the restricted outputs: {0}")]
     DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error("reading the warehouse for the restricted outputs: {0}")]
+    Toolkit(#[from] crate::toolkit::ToolkitError),
     #[error("writing a billing review list: {0}")]
     Arrow(#[from] datafusion::arrow::error::ArrowError),
     #[error("writing a billing review list: {0}")]
@@ -60,6 +62,7 @@ const README: &str = include_str!("README.restricted.md");
 /// `results/billing_review_counts.json`.
 pub async fn write(
     warehouse: &Path,
+    spill: &Path,
     restricted: &Path,
     results: &Path,
     reporting: Period,
@@ -68,7 +71,7 @@ pub async fn write(
     std::fs::create_dir_all(restricted).map_err(io_err(restricted))?;
     let readme = restricted.join("README.md");
     std::fs::write(&readme, README).map_err(io_err(&readme))?;
-    let ctx = session(warehouse).await?;
+    let ctx = session(warehouse, spill).await?;
     let mut summary = RestrictedSummary::default();
     for month in reporting.months() {
         let n = statements::write_month(&ctx, &restricted.join("statements"), month, None).await?;
@@ -78,9 +81,9 @@ pub async fn write(
     Ok(summary)
 }
 
-/// A session over the warehouse tables.
-pub async fn session(warehouse: &Path) -> Result<SessionContext, RestrictedError> {
-    let ctx = SessionContext::new();
+/// A session over the warehouse tables, spilling to `spill`.
+pub async fn session(warehouse: &Path, spill: &Path) -> Result<SessionContext, RestrictedError> {
+    let ctx = crate::toolkit::session(spill)?;
     crate::warehouse::register(&ctx, warehouse, "").await?;
     Ok(ctx)
 }

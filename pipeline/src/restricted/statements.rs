@@ -30,7 +30,7 @@ use datafusion::prelude::SessionContext;
 use super::{io_err, RestrictedError};
 use crate::period::Month;
 use crate::site::text::cm_type_name;
-use crate::warehouse::text_rows;
+use crate::toolkit::text_rows;
 
 /// The waiver programs whose case management the legislature asked statements for.
 pub const WAIVER_TYPES: &[&str] = &["EW", "CADI", "DD", "BI", "CAC", "AC"];

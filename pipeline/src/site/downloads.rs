@@ -108,16 +108,16 @@ struct FileSum {
 pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
     let err = |e: &dyn std::fmt::Display| SiteError::Downloads(e.to_string());
     std::fs::create_dir_all(w.path("downloads")).map_err(|source| SiteError::Io { path: w.path("downloads"), source })?;
-    results::write_csv(input.public, &w.path("downloads/measure_results.csv")).map_err(|e| err(&e))?;
-    results::write_parquet(input.public, &w.path("downloads/measure_results.parquet")).map_err(|e| err(&e))?;
+    results::write_csv(&input.public.rows, &w.path("downloads/measure_results.csv")).map_err(|e| err(&e))?;
+    results::write_parquet(&input.public.rows, &w.path("downloads/measure_results.parquet")).map_err(|e| err(&e))?;
     // Columns once, then one array per row (pandas' "split" orientation): a third of the
     // size of an array of objects, and read by the same tools.
     let columns: Vec<String> = results::schema().fields().iter().map(|f| f.name().clone()).collect();
-    let data: Vec<serde_json::Value> = input.public.iter().map(row_json).collect();
+    let data: Vec<serde_json::Value> = input.public.rows.iter().map(row_json).collect();
     let json = serde_json::json!({ "columns": columns, "data": data });
     w.file("downloads/measure_results.json", (serde_json::to_string(&json).map_err(|e| err(&e))? + "\n").as_bytes())?;
-    w.file("downloads/disparity_index.json", (serde_json::to_string_pretty(input.index).map_err(|e| err(&e))? + "\n").as_bytes())?;
-    w.file("downloads/funnel_limits.json", (serde_json::to_string(input.funnels).map_err(|e| err(&e))? + "\n").as_bytes())?;
+    w.file("downloads/disparity_index.json", (serde_json::to_string_pretty(&input.public.index).map_err(|e| err(&e))? + "\n").as_bytes())?;
+    w.file("downloads/funnel_limits.json", (serde_json::to_string(&input.public.funnels).map_err(|e| err(&e))? + "\n").as_bytes())?;
     let mut dict = csv::Writer::from_writer(Vec::new());
     dict.write_record(["column", "type", "meaning"]).map_err(|e| err(&e))?;
     for c in dictionary() {
@@ -135,17 +135,17 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
         });
     }
     let mut sources: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> = Default::default();
-    for p in input.report.packages.iter().filter(|p| p.status == Status::Loaded) {
+    for p in input.public.packages.iter().filter(|p| p.status == Status::Loaded) {
         sources.entry(&p.submitter_id).or_default().insert(p.period.clone());
     }
-    let periods: std::collections::BTreeSet<&str> = input.public.iter().map(|r| r.period.as_str()).collect();
-    let win = Window::of(input.reporting, 0);
+    let periods: std::collections::BTreeSet<&str> = input.public.rows.iter().map(|r| r.period.as_str()).collect();
+    let win = Window::of(input.public.reporting(), 0);
     let meta = Metadata {
         dataset_id: DATASET_ID,
         title: "Minnesota case management quality measures",
         description: "Quality measures for Medical Assistance case management providers in Minnesota (counties, tribal nations, contracted agencies and health plans), statewide and by provider, type of case management and population group, after small-number suppression.",
         publisher: "State of Minnesota, Department of Human Services",
-        reporting_period: input.reporting.to_string(),
+        reporting_period: input.public.reporting().to_string(),
         window_start: win.start.to_string(),
         window_end: win.end.to_string(),
         periods_included: periods.into_iter().map(str::to_string).collect(),
@@ -155,7 +155,7 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
             .map(|(id, ps)| Source { submitter_id: id.to_string(), name: submitter_name(id), periods_loaded: ps.into_iter().collect() })
             .collect(),
         suppression: "Rates need a denominator of at least 30. Counts are shown only when the numerator and the denominator minus the numerator are 0 or at least 11; otherwise counts, intervals, expected and O/E are blank and the rate is rounded to a whole percent. Expected, O/E and the standardized rate of a type-standardized row are blank where a type of case management behind it has 1 to 10 people. A second cell is suppressed where one blank cell could be recovered by subtraction.",
-        next_expected_update: next_update(input.reporting).to_string(),
+        next_expected_update: next_update(input.public.reporting()).to_string(),
         files,
     };
     w.file("downloads/metadata.json", (serde_json::to_string_pretty(&meta).map_err(|e| err(&e))? + "\n").as_bytes())

@@ -1,26 +1,21 @@
 //! The public report-card site: static HTML rendered with askama templates from the
 //! top-level `site/` folder into `<out>/site/`.
 //!
-//! Input: the *published* (suppressed) result rows and what goes with them (definitions,
-//! notes, risk models, funnel limits, disparity index, ingest report) plus [`facts::Facts`] read from the
-//! warehouse. Output: a self-contained folder of pages, assets and public downloads, with
-//! relative links only, so it works from `file://` and from any static host. Nothing here
-//! reads an unsuppressed number: the page builders see only the public rows, and the facts
-//! pass through the same small-number rules.
+//! Input: the measure definitions and the [`Public`] value of the publish stage (every
+//! number the public may see, already through the small-number rules). Output: a
+//! self-contained folder of pages, assets and public downloads, with relative links only, so
+//! it works from `file://` and from any static host. The site renders: it runs no query,
+//! computes no statistic and applies no privacy rule of its own.
 
 pub mod charts;
 pub mod downloads;
-pub mod facts;
 pub mod pages;
 pub mod text;
 
 use std::path::{Path, PathBuf};
 
-use crate::ingest::report::IngestReport;
 use crate::measures::definition::MeasureSet;
-use crate::measures::{DisparityIndex, Funnel, Note, RiskModel};
-use crate::measures::results::ResultRow;
-use crate::period::Period;
+use crate::publish::Public;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
@@ -28,29 +23,15 @@ pub enum SiteError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("rendering {page}: {source}")]
     Render { page: String, source: askama::Error },
-    #[error("reading the warehouse for the site: {0}")]
-    DataFusion(#[from] datafusion::error::DataFusionError),
-    #[error("reading the warehouse for the site: {0}")]
-    Arrow(#[from] datafusion::arrow::error::ArrowError),
     #[error("writing the downloads: {0}")]
     Downloads(String),
 }
 
-/// Everything the site is built from.
+/// Everything the site is built from: the measure definitions (titles, words) and what the
+/// publish stage made public.
 pub struct SiteInput<'a> {
-    /// The reporting quarter: the site's headline period.
-    pub reporting: Period,
-    /// Result rows after small-number suppression (the public table).
-    pub public: &'a [ResultRow],
     pub definitions: &'a MeasureSet,
-    pub notes: &'a [Note],
-    /// The risk models fitted (every period computed), for the methodology page's model
-    /// report.
-    pub models: &'a [RiskModel],
-    pub funnels: &'a [Funnel],
-    pub index: &'a [DisparityIndex],
-    pub report: &'a IngestReport,
-    pub facts: facts::Facts,
+    pub public: &'a Public,
 }
 
 /// What was written.

@@ -11,7 +11,8 @@ use askama::Template;
 use serde::Serialize;
 
 use super::charts::{self, FunnelChart, IntervalChart, Series, TrendChart, Zone};
-use super::facts::{Caseload, Completeness, Profile, SURVEY_ITEMS};
+use crate::publish::facts::{Completeness, Profile, SURVEY_ITEMS};
+use crate::publish::quality::{Count as QCount, Quality};
 use super::text::{self, percent, thousands};
 use super::{SiteError, SiteInput, Writer};
 use crate::geography;
@@ -21,6 +22,7 @@ use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
 use crate::measures::strata::{ALL_STRATA, STRATIFIERS};
 use crate::measures::NoteKind;
 use crate::period::Period;
+use crate::publish::models::{ModelCounts, PublicModel};
 use crate::stats::compare::Direction;
 
 // ---------------------------------------------------------------------------------------
@@ -215,7 +217,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn sources_line(input: &SiteInput, period: Period) -> String {
     let quarters: BTreeSet<String> = crate::measures::window::Window::of(period, 0).quarters().iter().map(|q| q.to_string()).collect();
     let subs: BTreeSet<&str> = input
-        .report
+        .public
         .packages
         .iter()
         .filter(|p| p.status == Status::Loaded && quarters.contains(&p.period))
@@ -240,8 +242,8 @@ struct Ctx<'a> {
     sources: String,
     /// The survey item rows after suppression, by (provider, survey measure id).
     survey: HashMap<(String, String), ResultRow>,
-    /// Caseload by (provider or STATE, cm_type), computed once for every page.
-    caseload: HashMap<(String, String), Caseload>,
+    /// Published caseload ratio by (provider or STATE, cm_type).
+    caseload: HashMap<(String, String), Option<f64>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -251,7 +253,7 @@ impl<'a> Ctx<'a> {
             title: title.into(),
             nav,
             period: text::period_label(&self.p),
-            window: text::window_words(self.input.reporting),
+            window: text::window_words(self.input.public.reporting()),
             sources: self.sources.clone(),
             shows_results,
         }
@@ -277,7 +279,7 @@ impl<'a> Ctx<'a> {
 fn measure_adjustment(ctx: &Ctx, period: &str, measure: &str) -> Adjustment {
     match ctx.idx.all(period, measure, STATE, ALL) {
         Some(r) => r.adjustment,
-        None if ctx.input.models.iter().any(|m| m.period == period && m.measure_id == measure) => Adjustment::Risk,
+        None if ctx.input.public.models.iter().any(|m| m.model.period == period && m.model.measure_id == measure) => Adjustment::Risk,
         None => Adjustment::Type,
     }
 }
@@ -728,20 +730,20 @@ struct SourcesPage {
 
 /// Renders every page.
 pub fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
-    let mut profiles: Vec<&Profile> = input.facts.profiles.iter().collect();
+    let mut profiles: Vec<&Profile> = input.public.profiles.iter().collect();
     profiles.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     let ctx = Ctx {
         input,
-        idx: Index::new(input.public),
-        p: input.reporting.to_string(),
+        idx: Index::new(&input.public.rows),
+        p: input.public.reporting().to_string(),
         profiles,
         defs: input.definitions.measures.iter().collect(),
-        sources: sources_line(input, input.reporting),
-        survey: crate::suppress::suppress(&input.facts.survey_items)
+        sources: sources_line(input, input.public.reporting()),
+        survey: input.public.survey.iter().cloned()
             .into_iter()
             .map(|r| ((r.provider_id.clone(), r.measure_id.clone()), r))
             .collect(),
-        caseload: caseload_index(&input.facts.caseload),
+        caseload: input.public.caseload.iter().map(|c| ((c.provider_id.clone(), c.cm_type.clone()), c.ratio)).collect(),
     };
 
     let types = type_choices(&ctx);
@@ -902,6 +904,7 @@ fn measure_view(ctx: &Ctx, d: &Definition, provider: &str, name: &str, n: usize)
         .unwrap_or_default();
     let note = ctx
         .input
+        .public
         .notes
         .iter()
         .find(|x| x.period == ctx.p && x.measure_id == d.id && x.kind == NoteKind::Unadjusted)
@@ -932,24 +935,8 @@ fn caseload_standard(cm_type: &str) -> Option<u32> {
     }
 }
 
-/// The providers' caseload rows plus a STATE row per cm_type (the sums of the providers').
-fn caseload_index(rows: &[Caseload]) -> HashMap<(String, String), Caseload> {
-    let mut index: HashMap<(String, String), Caseload> = HashMap::new();
-    for c in rows {
-        index.insert((c.provider_id.clone(), c.cm_type.clone()), c.clone());
-        if c.cm_type != ALL {
-            let state = index
-                .entry((STATE.to_string(), c.cm_type.clone()))
-                .or_insert_with(|| Caseload { provider_id: STATE.into(), cm_type: c.cm_type.clone(), persons: 0, fte: 0.0 });
-            state.persons += c.persons;
-            state.fte += c.fte;
-        }
-    }
-    index
-}
-
 fn caseload_views(ctx: &Ctx, p: &Profile) -> Vec<CaseloadView> {
-    let ratio = |who: &str, t: &str| ctx.caseload.get(&(who.to_string(), t.to_string())).and_then(Caseload::ratio);
+    let ratio = |who: &str, t: &str| ctx.caseload.get(&(who.to_string(), t.to_string())).copied().flatten();
     let ratio_text = |r: Option<f64>| r.map(|r| format!("{:.0}", r)).unwrap_or_else(|| "Too few people to show".into());
     p.cm_types
         .iter()
@@ -964,7 +951,7 @@ fn caseload_views(ctx: &Ctx, p: &Profile) -> Vec<CaseloadView> {
 
 fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteError> {
     let defs = ctx.measures_for(p);
-    let subs: Vec<String> = ctx.input.facts.provider_submitters.get(&p.id).map(|s| s.iter().map(|x| submitter_name(x)).collect()).unwrap_or_default();
+    let subs: Vec<String> = ctx.input.public.provider_submitters.get(&p.id).map(|s| s.iter().map(|x| submitter_name(x)).collect()).unwrap_or_default();
     let profiled = Profiled {
         card: card(p),
         mission: p.mission.clone(),
@@ -987,7 +974,7 @@ fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteErro
     let survey = SURVEY_ITEMS
         .iter()
         .map(|(item, _)| {
-            let id = super::facts::survey_measure_id(item);
+            let id = crate::publish::facts::survey_measure_id(item);
             let find = |who: &str| ctx.survey.get(&(who.to_string(), id.clone()));
             SurveyView {
                 question: text::survey_item_text(item).to_string(),
@@ -1149,7 +1136,7 @@ fn state_row(r: Option<&ResultRow>, label: String) -> StateRow {
 /// The funnel of one measure and period over the providers' `ALL` rows with a published
 /// denominator.
 fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<FunnelView> {
-    let f = ctx.input.funnels.iter().find(|f| f.period == period && f.measure_id == d.id && f.cm_type == ALL)?;
+    let f = ctx.input.public.funnels.iter().find(|f| f.period == period && f.measure_id == d.id && f.cm_type == ALL)?;
     let state = ctx.idx.all(period, &d.id, STATE, ALL)?.rate?;
     let mut rows = Vec::new();
     let mut points = Vec::new();
@@ -1239,6 +1226,7 @@ fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
                 let rows = s.strata.iter().map(|g| state_row(ctx.idx.get(&ctx.p, &d.id, STATE, ALL, s.code, g), text::stratum_name(s.code, g))).collect();
                 let index = ctx
                     .input
+                    .public
                     .index
                     .iter()
                     .find(|i| i.period == ctx.p && i.measure_id == d.id && i.provider_id == STATE && i.stratifier == s.code)
@@ -1249,6 +1237,7 @@ fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             .collect();
         let notes = ctx
             .input
+            .public
             .notes
             .iter()
             .filter(|n| n.measure_id == d.id)
@@ -1325,6 +1314,7 @@ fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             .collect();
         let notes = ctx
             .input
+            .public
             .notes
             .iter()
             .filter(|n| &n.period == period)
@@ -1333,7 +1323,7 @@ fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
         // Providers whose category became better or worse since the previous quarter.
         let mut changes = Vec::new();
         if let Some(prev) = &prev {
-            for r in ctx.input.public.iter().filter(|r| &r.period == period && r.provider_id != STATE && r.stratifier == ALL_STRATA) {
+            for r in ctx.input.public.rows.iter().filter(|r| &r.period == period && r.provider_id != STATE && r.stratifier == ALL_STRATA) {
                 let now = r.category.as_deref();
                 if !matches!(now, Some("better") | Some("worse")) {
                     continue;
@@ -1359,7 +1349,7 @@ fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             }
         }
         changes.sort_by(|a, b| a.now_class.cmp(b.now_class).reverse().then(a.provider.cmp(&b.provider)).then(a.measure.cmp(&b.measure)));
-        let mut flagged: Vec<&ResultRow> = ctx.input.public.iter().filter(|r| &r.period == period && r.flagged == Some(true)).collect();
+        let mut flagged: Vec<&ResultRow> = ctx.input.public.rows.iter().filter(|r| &r.period == period && r.flagged == Some(true)).collect();
         flagged.sort_by(|a, b| {
             let g = |r: &ResultRow| r.gap.map(f64::abs).unwrap_or(0.0);
             g(b).total_cmp(&g(a)).then(a.key().cmp(&b.key()))
@@ -1408,64 +1398,55 @@ fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     Ok(())
 }
 
-/// Data quality per submitter for one quarter's packages. Quarantined-row counts from 1 to
-/// 10 are shown as "fewer than 11", like every other small count.
+/// Data quality per submitter for one quarter's packages, as published (counts from 1 to 10
+/// read "fewer than 11"; a count withheld so that another cannot be worked out says so).
 fn quality_rows(ctx: &Ctx, period: &str) -> Vec<QualityRow> {
-    let mut by: BTreeMap<&str, Vec<&crate::ingest::report::PackageReport>> = BTreeMap::new();
-    for p in ctx.input.report.packages.iter().filter(|p| p.period == period) {
-        by.entry(&p.submitter_id).or_default().push(p);
-    }
-    by.into_iter()
-        .map(|(id, pkgs)| {
-            let count = |s: Status| pkgs.iter().filter(|p| p.status == s).count();
-            let mut read = 0u64;
-            let mut reasons: BTreeMap<&str, u64> = BTreeMap::new();
-            for p in pkgs.iter().filter(|p| p.status == Status::Loaded) {
-                for f in p.files.values() {
-                    read += f.read;
-                    for (r, n) in &f.quarantined {
-                        *reasons.entry(r).or_default() += n;
-                    }
-                }
-            }
-            let q: u64 = reasons.values().sum();
-            let small = |n: u64| (1..=10).contains(&n);
-            let quarantined = if q == 0 {
-                "None".to_string()
-            } else if small(q) {
-                "Fewer than 11".to_string()
-            } else {
-                format!("{:.2}% of rows", 100.0 * q as f64 / read.max(1) as f64)
+    let count_cell = |c: QCount| match c {
+        QCount::Shown(n) => Some(Count { raw: n as i64, text: thousands(n as i64) }),
+        _ => None,
+    };
+    let share = |v: Option<f64>| v.map(|v| format!("{:.2}% of rows", 100.0 * v)).unwrap_or_default();
+    ctx.input
+        .public
+        .quality
+        .iter()
+        .filter(|q| q.period == period)
+        .map(|q: &Quality| {
+            let quarantined = match q.quarantined {
+                QCount::Zero => "None".to_string(),
+                QCount::Small => "Fewer than 11".to_string(),
+                QCount::Withheld => WITHHELD.to_string(),
+                QCount::Shown(_) => share(q.quarantined_share),
             };
-            let reasons = reasons
+            let reasons = q
+                .reasons
                 .iter()
-                .map(|(r, n)| {
-                    if small(*n) {
-                        format!("{r}: fewer than 11")
-                    } else {
-                        format!("{r}: {} ({:.2}% of rows)", thousands(*n as i64), 100.0 * *n as f64 / read.max(1) as f64)
-                    }
+                .map(|r| match r.count {
+                    QCount::Shown(n) => format!("{}: {} ({})", r.reason, thousands(n as i64), share(r.share)),
+                    QCount::Withheld => format!("{}: {}", r.reason, WITHHELD.to_lowercase()),
+                    _ => format!("{}: fewer than 11", r.reason),
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            let comp = ctx.input.facts.completeness.iter().find(|c| c.submitter_id == id);
             let completeness = Completeness::FIELDS
                 .iter()
-                .map(|(f, _)| match comp {
-                    Some(c) if c.persons >= Completeness::MIN_PERSONS => format!("{:.0}%", 100.0 * c.shares[f]),
-                    Some(_) => "Too few people".into(),
+                .map(|(f, _)| match &q.completeness {
+                    Some(c) => match &c.shares {
+                        Some(shares) => format!("{:.0}%", 100.0 * shares[f]),
+                        None => "Too few people".into(),
+                    },
                     None => "No records".into(),
                 })
                 .collect();
             QualityRow {
-                name: submitter_name(id),
-                kind: submitter_kind(id),
-                loaded: count(Status::Loaded),
-                superseded: count(Status::Superseded),
-                failed: count(Status::Failed),
-                read: (read > 0 && !small(read)).then(|| Count { raw: read as i64, text: thousands(read as i64) }),
-                few_read: small(read),
-                quarantined_n: (q >= 11).then(|| Count { raw: q as i64, text: thousands(q as i64) }),
+                name: submitter_name(&q.submitter_id),
+                kind: submitter_kind(&q.submitter_id),
+                loaded: q.loaded,
+                superseded: q.superseded,
+                failed: q.failed,
+                read: count_cell(q.read),
+                few_read: q.read == QCount::Small,
+                quarantined_n: count_cell(q.quarantined),
                 quarantined,
                 reasons: if reasons.is_empty() { "None".into() } else { reasons },
                 completeness,
@@ -1474,9 +1455,12 @@ fn quality_rows(ctx: &Ctx, period: &str) -> Vec<QualityRow> {
         .collect()
 }
 
+/// What a count hidden only to protect another one says.
+const WITHHELD: &str = "Not shown, so that a smaller count cannot be worked out";
+
 fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     let mut by: BTreeMap<&str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
-    for p in &ctx.input.report.packages {
+    for p in &ctx.input.public.packages {
         let e = by.entry(&p.submitter_id).or_default();
         match p.status {
             Status::Loaded => {
@@ -1510,11 +1494,11 @@ fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     let mut models = Vec::new();
     let mut no_models = Vec::new();
     for d in ctx.defs.iter().filter(|d| d.risk_adjusted()) {
-        if let Some(m) = ctx.input.models.iter().find(|m| m.period == ctx.p && m.measure_id == d.id) {
-            models.push(model_view(ctx, d, m));
+        if let Some(m) = ctx.input.public.models.iter().find(|m| m.model.period == ctx.p && m.model.measure_id == d.id) {
+            models.push(model_view(d, m));
             continue;
         }
-        let note = ctx.input.notes.iter().find(|n| n.period == ctx.p && n.measure_id == d.id);
+        let note = ctx.input.public.notes.iter().find(|n| n.period == ctx.p && n.measure_id == d.id);
         let why = match note {
             Some(n) if n.kind == NoteKind::Unadjusted => format!(
                 "{}. This quarter its results are not risk-adjusted: a provider's overall result is compared after allowing for its mix of types of case management, and its result for each type with the state's result for that type.",
@@ -1531,35 +1515,20 @@ fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     )
 }
 
-/// A count from 1 to 10 never reaches the site.
-fn small_count(n: i64) -> bool {
-    (1..=10).contains(&n.abs())
-}
-
-fn model_view(ctx: &Ctx, d: &Definition, m: &crate::measures::RiskModel) -> ModelView {
+/// The model report of one risk model; its counts and terms are there only where the publish
+/// stage let them through ([`ModelCounts`]).
+fn model_view(d: &Definition, pm: &PublicModel) -> ModelView {
+    let m = &pm.model;
     let (rows, events) = (m.rows as i64, m.events as i64);
-    // The model is fitted on the providers' `ALL` denominator rows, which is what the
-    // statewide `ALL` row counts: its counts may be shown only under the rule of every
-    // published count (rows 30 or more; events and non-events each 0 or 11 or more), and
-    // only where the statewide row's own counts are published, so the model cannot give back
-    // a count that suppression hid there (or a small difference from it).
-    let state = ctx.idx.all(&ctx.p, &d.id, STATE, ALL);
-    let state_counts = state.and_then(|r| r.denominator.zip(r.numerator));
-    let counts_ok = rows >= 30 && !small_count(events) && !small_count(rows - events);
-    let state_ok = state_counts.is_some_and(|(sd, sn)| !small_count(sd - rows) && !small_count(sn - events));
     let unit = d.unit.clone();
-    let fitted_on = if counts_ok && state_ok {
-        String::new()
-    } else if rows < 30 {
-        format!("Fewer than 30 {unit}.")
-    } else if small_count(events) {
-        format!("30 or more {unit}; fewer than 11 of them met the measure.")
-    } else if small_count(rows - events) {
-        format!("30 or more {unit}; all but fewer than 11 of them met the measure.")
-    } else {
-        format!("30 or more {unit}; the exact numbers are not shown, to protect privacy.")
+    let fitted_on = match pm.counts {
+        ModelCounts::Shown => String::new(),
+        ModelCounts::FewRows => format!("Fewer than 30 {unit}."),
+        ModelCounts::FewEvents => format!("30 or more {unit}; fewer than 11 of them met the measure."),
+        ModelCounts::FewNonEvents => format!("30 or more {unit}; all but fewer than 11 of them met the measure."),
+        ModelCounts::Withheld => format!("30 or more {unit}; the exact numbers are not shown, to protect privacy."),
     };
-    let show = fitted_on.is_empty();
+    let show = pm.counts == ModelCounts::Shown;
     ModelView {
         id: d.id.clone(),
         title: d.title.clone(),
@@ -1574,13 +1543,9 @@ fn model_view(ctx: &Ctx, d: &Definition, m: &crate::measures::RiskModel) -> Mode
         events: show.then(|| Count { raw: events, text: thousands(events) }),
         fitted_on,
         unit,
-        // Coefficients of a model on few people (or few events) can be solved back for the
-        // counts of its cells (a saturated Firth fit is log((a + ½)/(b + ½))), so they are
-        // shown only where the model's own counts may be.
         terms: m
             .terms
             .iter()
-            .filter(|_| show)
             .map(|t| TermRow {
                 label: text::term_words(&t.term),
                 code: t.term.clone(),

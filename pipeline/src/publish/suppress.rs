@@ -141,6 +141,27 @@ pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
     rows.iter().zip(hidden).zip(type_hidden).map(|((r, h), t)| public_row(r, h, t)).collect()
 }
 
+/// Rules 2 and 3 for a plain table of counts where `total` = Σ `parts` exactly (the data
+/// quality counts of a package: rows set aside = the sum over reasons): a count from 1 to 10
+/// is hidden, and wherever exactly one cell is hidden, the smallest published non-zero part
+/// (else the total) is hidden too, so no hidden count can be recovered by subtraction.
+/// Returns whether the total is hidden, and which parts are.
+pub fn hide_counts(total: u64, parts: &[u64]) -> (bool, Vec<bool>) {
+    let small = |n: u64| is_small(n as i64);
+    let mut total_hidden = small(total);
+    let mut hidden: Vec<bool> = parts.iter().map(|&n| small(n)).collect();
+    while usize::from(total_hidden) + hidden.iter().filter(|h| **h).count() == 1 {
+        let pick = (0..parts.len()).filter(|&i| !hidden[i] && parts[i] > 0).min_by_key(|&i| (parts[i], i));
+        match pick {
+            Some(i) => hidden[i] = true,
+            None if !total_hidden => total_hidden = true,
+            // The lone hidden cell is the total, and every part is 0 or hidden: nothing to add.
+            None => break,
+        }
+    }
+    (total_hidden, hidden)
+}
+
 /// Rule 4 with its complement: the rows whose type-standardized expected (and O/E, RSR)
 /// must be hidden. A row's own small per-type count hides it; then, since expected values
 /// add up like counts (strata → their `all` row, providers → STATE), wherever exactly one
@@ -150,7 +171,7 @@ pub fn suppress(rows: &[ResultRow]) -> Vec<ResultRow> {
 /// count as a hidden cell when they are a small number, as they do for counts.
 fn hide_standardized_expected(rows: &[ResultRow], relations: &[Relation], hidden: &[bool]) -> Vec<bool> {
     let has_e = |i: usize| rows[i].adjustment == Adjustment::Type && rows[i].expected.is_some();
-    let mut type_hidden: Vec<bool> = (0..rows.len()).map(|i| has_e(i) && rows[i].small_type_count).collect();
+    let mut type_hidden: Vec<bool> = (0..rows.len()).map(|i| has_e(i) && rows[i].min_type_count.is_some_and(|n| is_small(n as i64))).collect();
     loop {
         let mut changed = false;
         for rel in relations.iter().filter(|r| rows[r.total].adjustment == Adjustment::Type) {
@@ -265,9 +286,9 @@ mod tests {
         let mut r = row("A", ALL, "all", "all", 200, 150);
         r.adjustment = crate::measures::results::Adjustment::Type;
         (r.expected, r.oe, r.rsr, r.rsr_low, r.rsr_high) = (Some(140.0), Some(1.07), Some(0.8), Some(0.7), Some(0.9));
-        r.small_type_count = true;
+        r.min_type_count = Some(5);
         let mut safe = r.clone();
-        safe.small_type_count = false;
+        safe.min_type_count = Some(195);
         let p = suppress(&[r, safe]);
         assert_eq!((p[0].expected, p[0].oe, p[0].rsr, p[0].rsr_low, p[0].rsr_high), (None, None, None, None, None));
         assert_eq!((p[0].denominator, p[0].numerator, p[0].rate, p[0].suppressed), (Some(200), Some(150), Some(0.75), true));
@@ -282,7 +303,7 @@ mod tests {
             let mut r = row(provider, ALL, "all", "all", den, num);
             r.adjustment = Adjustment::Type;
             (r.expected, r.oe, r.rsr) = (Some(e), Some(num as f64 / e), Some(0.5));
-            r.small_type_count = small;
+            r.min_type_count = Some(if small { 4 } else { 40 });
             r
         };
         let rows = vec![typed("A", 100, 50, 48.0, true), typed("B", 200, 90, 95.0, false), typed("STATE", 300, 140, 143.0, false)];
@@ -290,6 +311,25 @@ mod tests {
         assert_eq!(p.iter().map(|r| r.expected.is_none()).collect::<Vec<_>>(), [true, true, false]);
         assert_eq!(p.iter().map(|r| r.denominator.is_some()).collect::<Vec<_>>(), [true, true, true], "counts stay");
         assert!(p[1].suppressed && p[1].rsr.is_none());
+    }
+
+    #[test]
+    fn a_lone_hidden_count_in_a_plain_table_gets_a_complement() {
+        // 120 rows set aside = 80 + 35 + 5: the 5 alone would be 120 − 80 − 35, so the
+        // next smallest (35) goes too; the total and 80 stay.
+        assert_eq!(hide_counts(120, &[80, 35, 5]), (false, vec![false, true, true]));
+        // Two small parts already hide each other; zeros are never picked.
+        assert_eq!(hide_counts(66, &[0, 50, 8, 8]), (false, vec![false, false, true, true]));
+        // A single part equal to the total: nothing small, nothing hidden.
+        assert_eq!(hide_counts(40, &[40]), (false, vec![false]));
+        // A small total with one small part: both hidden already.
+        assert_eq!(hide_counts(7, &[7]), (true, vec![true]));
+        // One small part and no other non-zero part to hide: the total goes.
+        assert_eq!(hide_counts(12, &[0, 12, 0]), (false, vec![false, false, false]));
+        assert_eq!(hide_counts(9, &[0, 9]), (true, vec![false, true]));
+        // A small part beside parts that are all zero: hiding the total protects it.
+        assert_eq!(hide_counts(15, &[4, 11]).0, false);
+        assert_eq!(hide_counts(15, &[4, 11]).1, vec![true, true]);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //!
 //! Every count here that could describe people goes through the same small-number rules as
 //! the measures before it reaches a page: survey items become [`ResultRow`]s and pass through
-//! [`crate::suppress::suppress`]; caseload and completeness are published only as rounded
-//! ratios and percentages, and only over 11 or more (caseload) or 30 or more (completeness)
-//! people.
+//! [`super::suppress::suppress`]; caseload and completeness are published only as ratios
+//! ([`CaseloadRatio`]) and shares ([`CompletenessRow`]), and only over 11 or more (caseload)
+//! or 30 or more (completeness) people.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -18,7 +18,7 @@ use crate::measures::window::Window;
 use crate::period::Period;
 use crate::stats::{wilson, Z95};
 
-use super::SiteError;
+use super::Result;
 
 /// A provider as it describes itself (providers.csv / PROVIDERS.txt, the row in force).
 #[derive(Debug, Clone, Default)]
@@ -60,6 +60,46 @@ impl Caseload {
     /// People per full-time case manager, when publishable.
     pub fn ratio(&self) -> Option<f64> {
         (self.persons >= Self::MIN_PERSONS && self.fte > 0.0).then(|| self.persons as f64 / self.fte)
+    }
+}
+
+/// People per full-time case manager for one provider (or STATE) and scope, where
+/// publishable ([`Caseload::ratio`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseloadRatio {
+    pub provider_id: String,
+    pub cm_type: String,
+    pub ratio: Option<f64>,
+}
+
+/// The providers' caseload ratios plus a STATE ratio per cm_type (from the sums of the
+/// providers' people and FTE).
+pub fn caseload_ratios(rows: &[Caseload]) -> Vec<CaseloadRatio> {
+    let mut all: BTreeMap<(String, String), Caseload> = BTreeMap::new();
+    for c in rows {
+        all.insert((c.provider_id.clone(), c.cm_type.clone()), c.clone());
+        if c.cm_type != ALL {
+            let state = all
+                .entry((STATE.to_string(), c.cm_type.clone()))
+                .or_insert_with(|| Caseload { provider_id: STATE.into(), cm_type: c.cm_type.clone(), persons: 0, fte: 0.0 });
+            state.persons += c.persons;
+            state.fte += c.fte;
+        }
+    }
+    all.into_values().map(|c| CaseloadRatio { ratio: c.ratio(), provider_id: c.provider_id, cm_type: c.cm_type }).collect()
+}
+
+/// Completeness of one submitter's person records as published: the share of rows with a
+/// usable value per field, or `None` when there are too few people to show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompletenessRow {
+    pub submitter_id: String,
+    pub shares: Option<BTreeMap<&'static str, f64>>,
+}
+
+impl CompletenessRow {
+    pub fn of(c: &Completeness) -> CompletenessRow {
+        CompletenessRow { submitter_id: c.submitter_id.clone(), shares: (c.persons >= Completeness::MIN_PERSONS).then(|| c.shares.clone()) }
     }
 }
 
@@ -113,15 +153,16 @@ pub struct Facts {
     /// provider_id → submitters whose episodes in the window name the provider.
     pub provider_submitters: BTreeMap<String, BTreeSet<String>>,
     pub caseload: Vec<Caseload>,
-    /// Survey item rows (unsuppressed; the site suppresses them with the measures' rules).
+    /// Survey item rows (unsuppressed; published through the measures' suppression).
     pub survey_items: Vec<ResultRow>,
     pub completeness: Vec<Completeness>,
 }
 
-/// Reads the facts for the reporting quarter from the warehouse.
-pub async fn read(warehouse: &Path, reporting: Period) -> Result<Facts, SiteError> {
-    let ctx = SessionContext::new();
-    crate::warehouse::register(&ctx, warehouse, "").await?;
+/// Reads the facts for the reporting quarter from the warehouse, in a session spilling to
+/// `spill`.
+pub async fn read(warehouse: &Path, spill: &Path, reporting: Period) -> Result<Facts> {
+    let ctx = crate::toolkit::session(spill)?;
+    crate::warehouse::register(&ctx, warehouse, "").await.map_err(crate::toolkit::ToolkitError::from)?;
     let w = Window::of(reporting, 0);
     let (w_start, w_end) = (w.parameter("w_start").expect("known"), w.parameter("w_end").expect("known"));
 
@@ -294,6 +335,6 @@ fn survey_row(reporting: Period, item: &str, provider: &str, n: i64, x: i64) -> 
     }
 }
 
-async fn query(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>, SiteError> {
-    Ok(crate::warehouse::text_rows(ctx, sql).await?)
+async fn query(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>> {
+    Ok(crate::toolkit::text_rows(ctx, sql).await?)
 }

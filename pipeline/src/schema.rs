@@ -88,11 +88,12 @@ impl Ref {
             Ref::Provider => "provider_id",
         }
     }
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> crate::ingest::reason::Reason {
+        use crate::ingest::reason::Reason;
         match self {
-            Ref::Person => "unknown_person",
-            Ref::Episode => "unknown_episode",
-            Ref::Provider => "unknown_provider",
+            Ref::Person => Reason::UnknownPerson,
+            Ref::Episode => Reason::UnknownEpisode,
+            Ref::Provider => Reason::UnknownProvider,
         }
     }
     /// The table whose accepted rows resolve this reference.
@@ -147,6 +148,29 @@ impl Table {
     }
 }
 
+/// A cm_type's name for people choosing a provider.
+pub fn cm_type_name(code: &str) -> &str {
+    match code {
+        "AMH-TCM" => "Adult mental health case management",
+        "CMH-TCM" => "Children's mental health case management",
+        "CW-TCM" => "Child welfare case management",
+        "VADD-TCM" => "Vulnerable adult and developmental disability case management",
+        "RSC-TCM" => "Relocation service coordination",
+        "EW" => "Elderly Waiver case management",
+        "CADI" => "CADI waiver case management (community access for disability inclusion)",
+        "DD" => "Developmental disabilities waiver case management",
+        "BI" => "Brain injury waiver case management",
+        "CAC" => "Community alternative care waiver case management",
+        "AC" => "Alternative Care program case management",
+        "CC-MSHO" => "Health plan care coordination: Minnesota Senior Health Options (MSHO)",
+        "CC-MSC" => "Health plan care coordination: Minnesota Senior Care Plus (MSC+)",
+        "CC-SNBC" => "Health plan care coordination: Special Needs BasicCare (SNBC)",
+        "ALL" => "All types together",
+        other => other,
+    }
+}
+
+/// The case-management type codes.
 pub const CM_TYPES: &[&str] = &[
     "AMH-TCM", "CMH-TCM", "CW-TCM", "VADD-TCM", "RSC-TCM", "EW", "CADI", "DD", "BI", "CAC", "AC", "CC-MSHO",
     "CC-MSC", "CC-SNBC",

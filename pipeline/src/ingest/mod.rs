@@ -6,6 +6,7 @@
 //! duplicate keys and references, then the merge across packages, then the warehouse.
 
 pub mod package;
+pub mod reason;
 pub mod report;
 pub mod resolve;
 pub mod row;
@@ -23,6 +24,7 @@ use crate::period::Period;
 use crate::schema::TABLES;
 use package::{Package, Staged};
 use report::{FileReport, IngestReport, PackageReport, Status, Warning};
+use reason::Reason;
 use resolve::ResolveError;
 use crate::toolkit::{self, string_at, timing};
 use stage::Origin;
@@ -268,7 +270,7 @@ type FileKey = (String, String, i64, String);
 #[derive(Default)]
 struct Counts {
     accepted: BTreeMap<FileKey, u64>,
-    quarantined: BTreeMap<FileKey, BTreeMap<String, u64>>,
+    quarantined: BTreeMap<FileKey, BTreeMap<Reason, u64>>,
 }
 
 async fn count_rows(ctx: &datafusion::prelude::SessionContext) -> Result<Counts, ResolveError> {
@@ -295,7 +297,11 @@ async fn count_rows(ctx: &datafusion::prelude::SessionContext) -> Result<Counts,
         let n = b.column(5).as_primitive::<Int64Type>();
         for i in 0..b.num_rows() {
             let k = (string_at(b.column(0), i), string_at(b.column(1), i), seq.value(i), string_at(b.column(3), i));
-            counts.quarantined.entry(k).or_default().insert(string_at(b.column(4), i), n.value(i) as u64);
+            let code = string_at(b.column(4), i);
+            let reason = Reason::from_code(&code).ok_or_else(|| {
+                ResolveError::from(datafusion::error::DataFusionError::Internal(format!("unknown rejection reason `{code}` in the quarantine")))
+            })?;
+            counts.quarantined.entry(k).or_default().insert(reason, n.value(i) as u64);
         }
     }
     Ok(counts)

@@ -379,7 +379,7 @@ fn read_file(
                         Value::Str(file_name.to_string()),
                         Value::Int(line as i64),
                         Value::Str(raw),
-                        Value::Str(rej.reason.to_string()),
+                        Value::Str(rej.reason.code().to_string()),
                         Value::Str(rej.detail),
                         Value::Int(origin.pkg),
                     ])?;

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::reason::Reason;
+
 #[derive(Debug, Serialize, Deserialize, Default)]
 pub struct IngestReport {
     pub packages: Vec<PackageReport>,
@@ -35,7 +37,7 @@ pub enum Status {
 pub struct FileReport {
     pub read: u64,
     pub accepted: u64,
-    pub quarantined: BTreeMap<String, u64>,
+    pub quarantined: BTreeMap<Reason, u64>,
 }
 
 impl FileReport {
@@ -61,7 +63,7 @@ impl IngestReport {
     }
 
     /// Rows accepted and quarantined over loaded packages, and quarantine by reason.
-    pub fn totals(&self) -> (u64, u64, BTreeMap<String, u64>) {
+    pub fn totals(&self) -> (u64, u64, BTreeMap<Reason, u64>) {
         let mut accepted = 0;
         let mut quarantined = 0;
         let mut by_reason = BTreeMap::new();
@@ -70,7 +72,7 @@ impl IngestReport {
                 accepted += f.accepted;
                 quarantined += f.quarantined_total();
                 for (r, n) in &f.quarantined {
-                    *by_reason.entry(r.clone()).or_insert(0) += n;
+                    *by_reason.entry(*r).or_insert(0) += n;
                 }
             }
         }

@@ -20,6 +20,7 @@ use futures::StreamExt;
 use super::package::raw_bytes;
 use super::stage::{staged_quarantine_schema, staged_schema};
 use crate::toolkit::{self, exec, materialize, register_dir, string_at, writer_properties};
+use super::reason::Reason;
 use crate::schema::{Merge, Ref, Table, TABLES};
 
 #[derive(Debug, thiserror::Error)]
@@ -80,12 +81,16 @@ pub async fn check_sets(
              firsts AS (SELECT _pkg, _file, _key, MIN(_line) AS first_ok FROM checks
                         WHERE p_ok AND e_ok AND v_ok GROUP BY _pkg, _file, _key)
              SELECT c._pkg, c._file, c._line, c._key, f.first_ok,
-               CASE WHEN f.first_ok < c._line THEN 'duplicate_key'
-                    WHEN NOT c.p_ok THEN 'unknown_person'
-                    WHEN NOT c.e_ok THEN 'unknown_episode'
-                    WHEN NOT c.v_ok THEN 'unknown_provider' END AS reason
+               CASE WHEN f.first_ok < c._line THEN '{duplicate}'
+                    WHEN NOT c.p_ok THEN '{person}'
+                    WHEN NOT c.e_ok THEN '{episode}'
+                    WHEN NOT c.v_ok THEN '{provider}' END AS reason
              FROM checks c LEFT JOIN firsts f ON c._pkg = f._pkg AND c._file = f._file AND c._key = f._key",
-            checks.join(" UNION ALL ")
+            checks.join(" UNION ALL "),
+            duplicate = Reason::DuplicateKey,
+            person = Ref::Person.reason(),
+            episode = Ref::Episode.reason(),
+            provider = Ref::Provider.reason(),
         );
         let verdict = format!("verdict_{level}");
         materialize(ctx, &verdict_sql, &work.join("verdict").join(level.to_string()), &verdict).await?;
@@ -147,7 +152,8 @@ fn source_column_sql(t: &Table, column: &str) -> String {
 fn detail_sql(t: &Table) -> String {
     let key_cols: Vec<String> = t.key.iter().map(|k| source_column_sql(t, k)).collect();
     let mut arms = format!(
-        " WHEN 'duplicate_key' THEN concat('column ', {keys}, ': key `', v._key, '` was already accepted from line ', CAST(v.first_ok AS VARCHAR), ' of this file')",
+        " WHEN '{duplicate}' THEN concat('column ', {keys}, ': key `', v._key, '` was already accepted from line ', CAST(v.first_ok AS VARCHAR), ' of this file')",
+        duplicate = Reason::DuplicateKey,
         keys = if key_cols.len() == 1 { key_cols[0].clone() } else { format!("concat_ws('+', {})", key_cols.join(", ")) }
     );
     for r in t.refs {

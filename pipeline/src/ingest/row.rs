@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::reason::Reason;
 use crate::geography;
 use crate::layout::{Dialect, FilePlan, Target};
 use crate::schema::{Column, Kind, Table};
@@ -24,7 +25,7 @@ pub enum Value {
 /// Why a row was rejected, with what a data clerk needs to find and fix it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reject {
-    pub reason: &'static str,
+    pub reason: Reason,
     pub detail: String,
 }
 
@@ -47,7 +48,7 @@ pub fn from_days(days: i32) -> NaiveDate {
     epoch() + chrono::Days::new(0) + chrono::Duration::days(days as i64)
 }
 
-fn reject(reason: &'static str, detail: String) -> Reject {
+fn reject(reason: Reason, detail: String) -> Reject {
     Reject { reason, detail }
 }
 
@@ -56,7 +57,7 @@ fn reject(reason: &'static str, detail: String) -> Reject {
 pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end: NaiveDate) -> Result<Row, Reject> {
     if fields.len() != plan.header.len() {
         return Err(reject(
-            "bad_row_shape",
+            Reason::BadRowShape,
             format!("{} fields, expected {} ({})", fields.len(), plan.header.len(), plan.header.join(dialect_sep(dialect))),
         ));
     }
@@ -91,7 +92,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
             _ => false,
         };
         if required {
-            return Err(reject("missing_required", format!("column {} is empty but required", plan.header[si])));
+            return Err(reject(Reason::MissingRequired, format!("column {} is empty but required", plan.header[si])));
         }
     }
 
@@ -102,7 +103,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
             let (_, routes) = plan.route.as_ref().expect("routed");
             let allowed: Vec<&str> = routes.keys().map(String::as_str).collect();
             return Err(reject(
-                "bad_code",
+                Reason::BadCode,
                 format!("column {}: `{raw}` is not one of {}", plan.header[si], allowed.join(", ")),
             ));
         }
@@ -114,7 +115,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
                 None => {
                     let allowed: Vec<&str> = map.keys().map(String::as_str).collect();
                     return Err(reject(
-                        "bad_code",
+                        Reason::BadCode,
                         format!("column {}: `{raw}` is not one of {}", plan.header[si], allowed.join(", ")),
                     ));
                 }
@@ -141,7 +142,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
         if let Value::Date(d) = values[ci] {
             if d < lo || d > hi {
                 return Err(reject(
-                    "date_out_of_range",
+                    Reason::DateOutOfRange,
                     format!("column {}: {} is outside 1900-01-01 … {period_end}", plan.header[si], from_days(d)),
                 ));
             }
@@ -157,7 +158,7 @@ pub fn validate(plan: &FilePlan, dialect: &Dialect, fields: &[&str], period_end:
                     target.slots.iter().position(|s| s.as_ref().is_some_and(|s| s.column == Some(ci))).map(|i| plan.header[i].as_str()).unwrap_or("")
                 };
                 return Err(reject(
-                    "bad_date",
+                    Reason::BadDate,
                     format!("column {}: {} is before {} {}", src(ei), from_days(*e), src(si), from_days(*s)),
                 ));
             }
@@ -174,7 +175,7 @@ fn dialect_sep(d: &Dialect) -> &'static str {
     }
 }
 
-type ParseError = (&'static str, String);
+type ParseError = (Reason, String);
 
 /// Longest submitter-local id (episode, contact, record, event, response id), in characters.
 /// Limits keep one hostile or broken field (50 MB in one cell was tried) from being copied
@@ -186,7 +187,7 @@ pub const MAX_ID_CHARS: usize = 64;
 pub const MAX_TEXT_CHARS: usize = 2000;
 
 fn bad_code(value: &str, expected: &str) -> ParseError {
-    ("bad_code", format!("`{value}` is not {expected}"))
+    (Reason::BadCode, format!("`{value}` is not {expected}"))
 }
 
 /// Parses one non-routed value into its canonical form.
@@ -199,7 +200,7 @@ pub fn parse(column: &Column, text: &str, d: &Dialect) -> Result<Value, ParseErr
             let ok = text.len() == d.date_len && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
             match NaiveDate::parse_from_str(text, &d.date_format) {
                 Ok(date) if ok => Value::Date(to_days(date)),
-                _ => return Err(("bad_date", format!("`{text}` is not a date in the form {}", date_hint(d)))),
+                _ => return Err((Reason::BadDate, format!("`{text}` is not a date in the form {}", date_hint(d)))),
             }
         }
         Kind::Flag => {
@@ -212,9 +213,9 @@ pub fn parse(column: &Column, text: &str, d: &Dialect) -> Result<Value, ParseErr
             }
         }
         Kind::Int { min, max } => {
-            let n: i64 = text.parse().map_err(|_| ("bad_number", format!("`{text}` is not a whole number")))?;
+            let n: i64 = text.parse().map_err(|_| (Reason::BadNumber, format!("`{text}` is not a whole number")))?;
             if n < min || n > max {
-                return Err(("bad_number", format!("{n} is outside {min}…{max}")));
+                return Err((Reason::BadNumber, format!("{n} is outside {min}…{max}")));
             }
             Value::Int(n)
         }
@@ -223,9 +224,9 @@ pub fn parse(column: &Column, text: &str, d: &Dialect) -> Result<Value, ParseErr
                 .parse()
                 .ok()
                 .filter(|n: &f64| n.is_finite() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-'))
-                .ok_or_else(|| ("bad_number", format!("`{text}` is not a decimal number")))?;
+                .ok_or_else(|| (Reason::BadNumber, format!("`{text}` is not a decimal number")))?;
             if n < min || n > max {
-                return Err(("bad_number", format!("{n} is outside {min}…{max}")));
+                return Err((Reason::BadNumber, format!("{n} is outside {min}…{max}")));
             }
             Value::Float(n)
         }
@@ -252,14 +253,14 @@ pub fn parse(column: &Column, text: &str, d: &Dialect) -> Result<Value, ParseErr
         Kind::LocalId => {
             let n = text.chars().count();
             if n > MAX_ID_CHARS {
-                return Err(("too_long", format!("an id of {n} characters (at most {MAX_ID_CHARS})")));
+                return Err((Reason::TooLong, format!("an id of {n} characters (at most {MAX_ID_CHARS})")));
             }
             Value::Str(text.to_string())
         }
         Kind::Text => {
             let n = text.chars().count();
             if n > MAX_TEXT_CHARS {
-                return Err(("too_long", format!("{n} characters of text (at most {MAX_TEXT_CHARS})")));
+                return Err((Reason::TooLong, format!("{n} characters of text (at most {MAX_TEXT_CHARS})")));
             }
             Value::Str(text.to_string())
         }

@@ -135,18 +135,6 @@ pub struct Engine<'a> {
     providers: Vec<(String, BTreeSet<String>)>,
 }
 
-/// The SQL age band of a person born on `birth` on the date `on` (measures.md bands).
-pub fn age_band_sql(birth: &str, on: &str) -> String {
-    format!(
-        "CASE WHEN {birth} IS NULL THEN NULL \
-         WHEN {birth} > {on} - INTERVAL '18 years' THEN '0-17' \
-         WHEN {birth} > {on} - INTERVAL '45 years' THEN '18-44' \
-         WHEN {birth} > {on} - INTERVAL '65 years' THEN '45-64' \
-         WHEN {birth} > {on} - INTERVAL '75 years' THEN '65-74' \
-         ELSE '75+' END"
-    )
-}
-
 /// Whether `sql` mentions `name` as a whole word.
 fn mentions(sql: &str, name: &str) -> bool {
     sql.match_indices(name).any(|(i, _)| {
@@ -397,7 +385,7 @@ impl<'a> Engine<'a> {
             .iter()
             .map(|c| {
                 let expr = match c.source {
-                    CovariateSource::AgeBand => age_band_sql("p.birth_date", &on),
+                    CovariateSource::AgeBand => strata::age_band_sql("p.birth_date", &on),
                     CovariateSource::Person => format!("p.{}", c.name),
                     CovariateSource::Denominator => format!("d.{}", c.name),
                 };

@@ -27,6 +27,18 @@ pub const STRATIFIERS: &[Stratifier] = &[
     Stratifier { code: "tribal", strata: &["tribal", "none"] },
 ];
 
+/// The SQL age band of a person born on `birth` on the date `on` (measures.md bands).
+pub fn age_band_sql(birth: &str, on: &str) -> String {
+    format!(
+        "CASE WHEN {birth} IS NULL THEN NULL \
+         WHEN {birth} > {on} - INTERVAL '18 years' THEN '0-17' \
+         WHEN {birth} > {on} - INTERVAL '45 years' THEN '18-44' \
+         WHEN {birth} > {on} - INTERVAL '65 years' THEN '45-64' \
+         WHEN {birth} > {on} - INTERVAL '75 years' THEN '65-74' \
+         ELSE '75+' END"
+    )
+}
+
 /// The race categories that count towards a reporting group; OTHER, DECLINED and UNKNOWN
 /// are ignored.
 const RACE_GROUPS: &[(&str, &str)] =
@@ -55,7 +67,7 @@ pub fn sql(stratifier: &str, age_on: &str) -> String {
         "interpreter" => {
             "CASE WHEN p.interpreter_needed IS NULL THEN 'unknown' WHEN p.interpreter_needed THEN 'yes' ELSE 'no' END".to_string()
         }
-        "age_band" => format!("COALESCE({}, '')", super::engine::age_band_sql("p.birth_date", age_on)),
+        "age_band" => format!("COALESCE({}, '')", age_band_sql("p.birth_date", age_on)),
         "sex" => "COALESCE(p.sex, 'U')".to_string(),
         "region" => {
             let metro = METRO_FIPS.iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(", ");

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::ingest::reason::Reason;
 use crate::ingest::report::{IngestReport, Status};
 
 use super::facts::{Completeness, CompletenessRow};
@@ -47,7 +48,7 @@ impl Count {
 /// Rows set aside for one reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReasonCount {
-    pub reason: String,
+    pub reason: Reason,
     pub count: Count,
     /// Share of the rows read, where the count is shown.
     pub share: Option<f64>,
@@ -83,12 +84,12 @@ pub fn of(report: &IngestReport, completeness: &[Completeness]) -> Vec<Quality> 
         .map(|((period, id), pkgs)| {
             let count = |s: Status| pkgs.iter().filter(|p| p.status == s).count();
             let mut read = 0u64;
-            let mut reasons: BTreeMap<&str, u64> = BTreeMap::new();
+            let mut reasons: BTreeMap<Reason, u64> = BTreeMap::new();
             for p in pkgs.iter().filter(|p| p.status == Status::Loaded) {
                 for f in p.files.values() {
                     read += f.read;
                     for (r, n) in &f.quarantined {
-                        *reasons.entry(r).or_default() += n;
+                        *reasons.entry(*r).or_default() += n;
                     }
                 }
             }
@@ -111,7 +112,7 @@ pub fn of(report: &IngestReport, completeness: &[Completeness]) -> Vec<Quality> 
                     .zip(hidden)
                     .map(|((r, n), h)| {
                         let count = Count::of(*n, h);
-                        ReasonCount { reason: r.to_string(), count, share: count.share(read) }
+                        ReasonCount { reason: *r, count, share: count.share(read) }
                     })
                     .collect(),
                 completeness: completeness.iter().find(|c| c.submitter_id == id).map(CompletenessRow::of),
@@ -128,7 +129,7 @@ mod tests {
     fn package(submitter: &str, read: u64, quarantined: &[(&str, u64)]) -> PackageReport {
         let file = FileReport {
             read,
-            quarantined: quarantined.iter().map(|(r, n)| (r.to_string(), *n)).collect(),
+            quarantined: quarantined.iter().map(|(r, n)| (Reason::from_code(r).unwrap(), *n)).collect(),
             ..FileReport::default()
         };
         PackageReport {
@@ -155,7 +156,7 @@ mod tests {
         assert_eq!(q.read, Count::Shown(1000));
         assert_eq!(q.quarantined, Count::Shown(60));
         assert_eq!(q.quarantined_share, Some(0.06));
-        let counts: Vec<(&str, Count)> = q.reasons.iter().map(|r| (r.reason.as_str(), r.count)).collect();
+        let counts: Vec<(&str, Count)> = q.reasons.iter().map(|r| (r.reason.code(), r.count)).collect();
         assert_eq!(counts, [("bad_date", Count::Shown(40)), ("duplicate_key", Count::Withheld), ("unknown_person", Count::Small)]);
         assert_eq!(q.reasons[0].share, Some(0.04));
         assert_eq!(q.reasons[1].share, None, "a withheld count has no share either");

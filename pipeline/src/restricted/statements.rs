@@ -29,7 +29,7 @@ use datafusion::prelude::SessionContext;
 
 use super::{io_err, RestrictedError};
 use crate::period::Month;
-use crate::site::text::cm_type_name;
+use crate::schema::cm_type_name;
 use crate::toolkit::text_rows;
 
 /// The waiver programs whose case management the legislature asked statements for.

@@ -4,27 +4,7 @@
 use crate::measures::results::Adjustment;
 use crate::period::Period;
 
-/// A cm_type's name for people choosing a provider.
-pub fn cm_type_name(code: &str) -> &str {
-    match code {
-        "AMH-TCM" => "Adult mental health case management",
-        "CMH-TCM" => "Children's mental health case management",
-        "CW-TCM" => "Child welfare case management",
-        "VADD-TCM" => "Vulnerable adult and developmental disability case management",
-        "RSC-TCM" => "Relocation service coordination",
-        "EW" => "Elderly Waiver case management",
-        "CADI" => "CADI waiver case management (community access for disability inclusion)",
-        "DD" => "Developmental disabilities waiver case management",
-        "BI" => "Brain injury waiver case management",
-        "CAC" => "Community alternative care waiver case management",
-        "AC" => "Alternative Care program case management",
-        "CC-MSHO" => "Health plan care coordination: Minnesota Senior Health Options (MSHO)",
-        "CC-MSC" => "Health plan care coordination: Minnesota Senior Care Plus (MSC+)",
-        "CC-SNBC" => "Health plan care coordination: Special Needs BasicCare (SNBC)",
-        "ALL" => "All types together",
-        other => other,
-    }
-}
+pub use crate::schema::cm_type_name;
 
 /// The kind of provider, in words.
 pub fn provider_kind_name(code: &str) -> &str {

@@ -17,6 +17,9 @@ pub enum LayoutError {
     Invalid { layout: String, file: String, message: String },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = LayoutError> = std::result::Result<T, E>;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LayoutSpec {
@@ -134,7 +137,7 @@ impl Layout {
     }
 
     /// Parses and checks a layout file; every mapping must land on a real canonical column.
-    pub fn from_toml(source_name: &str, text: &str) -> Result<Layout, LayoutError> {
+    pub fn from_toml(source_name: &str, text: &str) -> Result<Layout> {
         let spec: LayoutSpec =
             toml::from_str(text).map_err(|source| LayoutError::Parse { file: source_name.into(), source })?;
         let mut files = Vec::new();
@@ -167,7 +170,7 @@ impl Layout {
     }
 }
 
-fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan, LayoutError> {
+fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan> {
     let invalid = |message: String| LayoutError::Invalid { layout: spec.layout.clone(), file: f.name.clone(), message };
     if f.targets.is_empty() {
         return Err(invalid("no targets".into()));
@@ -187,7 +190,7 @@ fn compile_file(spec: &LayoutSpec, f: &FileSpec) -> Result<FilePlan, LayoutError
         Some(r) => Some(header.iter().position(|h| h == r).ok_or_else(|| invalid(format!("route column `{r}` not in header")))?),
         None => None,
     };
-    let parse_constants = |table: &'static Table, set: &BTreeMap<String, String>| -> Result<Vec<(usize, String)>, LayoutError> {
+    let parse_constants = |table: &'static Table, set: &BTreeMap<String, String>| -> Result<Vec<(usize, String)>> {
         set.iter()
             .map(|(k, v)| {
                 let i = table.columns.iter().position(|c| c.name == k).ok_or_else(|| {

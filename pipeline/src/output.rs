@@ -48,6 +48,9 @@ pub enum OutputError {
     Busy { out: PathBuf, lock: PathBuf },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = OutputError> = std::result::Result<T, E>;
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
@@ -79,7 +82,7 @@ fn absolute(p: &Path) -> io::Result<PathBuf> {
 /// Whether `dir` may be replaced: it does not exist, is empty, or is a casecard output (it
 /// holds the marker, or, written before the marker existed, both `warehouse/` and
 /// `results/ingest_report.json`).
-fn replaceable(dir: &Path) -> Result<bool, OutputError> {
+fn replaceable(dir: &Path) -> Result<bool> {
     match std::fs::symlink_metadata(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
         Err(e) => Err(io_err(dir)(e)),
@@ -95,8 +98,8 @@ fn replaceable(dir: &Path) -> Result<bool, OutputError> {
 /// rewrites only some files of an output builds its new output this way without copying the
 /// warehouse; it must create, never open for writing, the files it rewrites, which is why
 /// those are left out (writing through a link would change the old output).
-pub fn link_tree(src: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<(), OutputError> {
-    fn walk(root: &Path, rel: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<(), OutputError> {
+pub fn link_tree(src: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()> {
+    fn walk(root: &Path, rel: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()> {
         let dir = root.join(rel);
         for e in std::fs::read_dir(&dir).map_err(io_err(&dir))? {
             let e = e.map_err(io_err(&dir))?;
@@ -120,7 +123,7 @@ pub fn link_tree(src: &Path, dst: &Path, skip: &dyn Fn(&Path) -> bool) -> Result
 
 /// Takes the lock of the output `out` (the file `.NAME.lock` beside it) for as long as the
 /// returned file is open; refuses at once when another run holds it.
-pub fn lock(out: &Path) -> Result<File, OutputError> {
+pub fn lock(out: &Path) -> Result<File> {
     let (parent, name) = parent_and_name(out)?;
     std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let lock_path = parent.join(format!(".{name}.lock"));
@@ -134,7 +137,7 @@ pub fn lock(out: &Path) -> Result<File, OutputError> {
 
 /// The resolved parent folder and the name of `out`; `.`, `..` and `/` name no folder of
 /// their own to replace.
-fn parent_and_name(out: &Path) -> Result<(PathBuf, String), OutputError> {
+fn parent_and_name(out: &Path) -> Result<(PathBuf, String)> {
     let abs = absolute(out).map_err(io_err(out))?;
     match (abs.parent(), abs.file_name()) {
         (Some(parent), Some(name)) if !matches!(name.to_str(), Some(".") | Some("..")) => {
@@ -155,7 +158,7 @@ impl Publication {
     /// Checks that `out` may be replaced (and is separate from `input`, when given), takes
     /// the lock, removes leftovers of killed runs, and creates the temporary folder with its
     /// marker. Nothing is created before the checks pass (but the lock file).
-    pub fn begin(out: &Path, input: Option<&Path>) -> Result<Publication, OutputError> {
+    pub fn begin(out: &Path, input: Option<&Path>) -> Result<Publication> {
         let (parent, name) = parent_and_name(out)?;
         if let Some(input) = input {
             let (o, i) = (parent.join(&name), absolute(input).map_err(io_err(input))?);
@@ -219,7 +222,7 @@ impl Publication {
     /// Puts the new output in place of the old one. The old output is removed when it can
     /// be; one that cannot (e.g. a read-only subfolder) stays beside it, marked, for a later
     /// run to clean up, which does not fail this run.
-    pub fn commit(self) -> Result<(), OutputError> {
+    pub fn commit(self) -> Result<()> {
         checkpoint("built");
         // Someone may have put files into an empty `--out` during the run.
         if !replaceable(&self.out)? {

@@ -53,6 +53,9 @@ pub enum RunError {
     PeriodNotLoaded(Period, String),
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = RunError> = std::result::Result<T, E>;
+
 /// What a run did, for the terminal.
 #[derive(Debug)]
 pub struct RunSummary {
@@ -136,7 +139,7 @@ impl fmt::Display for RunSummary {
 
 /// Runs the pipeline from `input` into `out`: ingest, then (with a measure set) measures,
 /// statistics and the site.
-pub async fn run(opts: &RunOptions) -> Result<RunSummary, RunError> {
+pub async fn run(opts: &RunOptions) -> Result<RunSummary> {
     let out = opts.out.as_path();
     // Definitions are read before any work, so a broken one fails the run at once.
     let set = opts.measures.as_deref().map(measures::load).transpose().map_err(MeasureError::from)?;
@@ -180,7 +183,7 @@ fn storage_failure(e: RunError, dir: &Path) -> RunError {
 /// measure author changing a definition, or a benchmark of the measure stage alone. The
 /// quarters loaded are read from its `results/ingest_report.json`. The site is rendered
 /// again from the new results.
-pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary), RunError> {
+pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary)> {
     let set = measures::load(measures_dir).map_err(MeasureError::from)?;
     // The new output is built beside the old one (which stays whole and in place until the
     // swap): everything but the site and the files the measure stage writes is linked over.
@@ -226,7 +229,7 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
 }
 
 /// The ingest report of an output folder and the quarters with a loaded package.
-fn loaded_quarters(out: &Path) -> Result<(IngestReport, std::collections::BTreeSet<Period>), RunError> {
+fn loaded_quarters(out: &Path) -> Result<(IngestReport, std::collections::BTreeSet<Period>)> {
     let report_path = out.join("results").join("ingest_report.json");
     let io = |source| RunError::Output { path: report_path.display().to_string(), source };
     let report: IngestReport = serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(io)?)
@@ -238,7 +241,7 @@ fn loaded_quarters(out: &Path) -> Result<(IngestReport, std::collections::BTreeS
 /// Writes the statements of `month` (everyone's, or one person's) into
 /// `<out>/restricted/statements/<month>/` from an existing output folder's warehouse.
 /// Returns how many were written.
-pub async fn statements(out: &Path, month: Month, person: Option<&str>) -> Result<usize, RunError> {
+pub async fn statements(out: &Path, month: Month, person: Option<&str>) -> Result<usize> {
     // Written into the output in place: hold its lock, so no run swaps it away meanwhile.
     let _lock = output::lock(out)?;
     let (_, loaded) = loaded_quarters(out)?;
@@ -260,7 +263,7 @@ async fn render_site(
     m: &MeasureOutput,
     published: publish::Published,
     report: &IngestReport,
-) -> Result<SiteSummary, RunError> {
+) -> Result<SiteSummary> {
     let public = publish::collect(m, published, report, &out.join("warehouse"), &out.join(SPILL), reporting).await?;
     crate::toolkit::timing("public facts gathered");
     let dir = out.join("site");
@@ -281,7 +284,7 @@ struct Stages {
     restricted: Option<RestrictedSummary>,
 }
 
-async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::MeasureSet>) -> Result<Stages, RunError> {
+async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::MeasureSet>) -> Result<Stages> {
     let outcome = ingest::ingest(&opts.input, tmp).await?;
     output::checkpoint("ingested");
     let period = match opts.period {
@@ -327,7 +330,7 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
 /// its disk); removed before the output is published.
 const SPILL: &str = ".spill";
 
-fn remove_spill(dir: &Path) -> Result<(), RunError> {
+fn remove_spill(dir: &Path) -> Result<()> {
     match std::fs::remove_dir_all(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(RunError::Output { path: dir.display().to_string(), source: e }),
         _ => Ok(()),

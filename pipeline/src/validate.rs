@@ -30,13 +30,16 @@ pub enum ValidateError {
     Io(#[from] std::io::Error),
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = ValidateError> = std::result::Result<T, E>;
+
 pub struct Validation {
     /// True when the package would load with every row accepted.
     pub clean: bool,
     pub text: String,
 }
 
-pub async fn validate_package(dir: &Path) -> Result<Validation, ValidateError> {
+pub async fn validate_package(dir: &Path) -> Result<Validation> {
     if !dir.join("manifest.json").is_file() {
         return Err(ValidateError::NotAPackage(dir.display().to_string()));
     }
@@ -50,7 +53,7 @@ pub async fn validate_package(dir: &Path) -> Result<Validation, ValidateError> {
     result
 }
 
-async fn explain(dir: &Path, scratch: &Path) -> Result<Validation, ValidateError> {
+async fn explain(dir: &Path, scratch: &Path) -> Result<Validation> {
     let outcome = ingest::ingest(dir, scratch).await?;
     let mut text = String::new();
     let p = &outcome.report.packages[0];

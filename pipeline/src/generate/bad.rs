@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use super::Result;
 use super::data::{AMH, MSHO};
 use super::emit::*;
 use super::life::Sample;
 use super::rng::{mix64, R};
 use super::sim::{dn, person_id, Calendar};
 use super::world::World;
-use super::{GenerateError, Sinks};
+use super::Sinks;
 
 pub(crate) const REASONS: [&str; 10] = [
     "bad_date",
@@ -58,7 +59,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A person accepted in the package (a sampled one, else a valid extra person row).
-    fn known_person(&mut self, sinks: &mut Sinks, p: Pkg) -> Result<String, GenerateError> {
+    fn known_person(&mut self, sinks: &mut Sinks, p: Pkg) -> Result<String> {
         if let Some(s) = &self.samples[p.pk] {
             return Ok(s.pid.clone());
         }
@@ -214,7 +215,7 @@ pub(crate) fn inject(
     seed: u64,
     key: u64,
     n: u64,
-) -> Result<BTreeMap<String, u64>, GenerateError> {
+) -> Result<BTreeMap<String, u64>> {
     let mut counts = BTreeMap::new();
     if n == 0 {
         return Ok(counts);
@@ -250,7 +251,7 @@ pub(crate) fn inject(
     Ok(counts)
 }
 
-fn write_bad(cx: &mut Ctx, sinks: &mut Sinks, p: Pkg, ri: usize, k: u64) -> Result<(), GenerateError> {
+fn write_bad(cx: &mut Ctx, sinks: &mut Sinks, p: Pkg, ri: usize, k: u64) -> Result<()> {
     let fresh = format!("Z{ri}{k:06}");
     let xep = format!("XE{ri}{k:06}");
     let fresh_person = person_id(FRESH + k * 16 + ri as u64, cx.key);

@@ -100,6 +100,9 @@ pub enum GenerateError {
     Worker(String),
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = GenerateError> = std::result::Result<T, E>;
+
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> GenerateError + '_ {
     move |source| GenerateError::Io { path: path.to_path_buf(), source }
 }
@@ -110,7 +113,7 @@ const CHUNK: u64 = 1024;
 const FLUSH_AT: usize = 16 << 10;
 
 /// Writes the packages, `truth.json` and `expected_quarantine.json` under `opts.out`.
-pub fn generate(opts: &GenerateOptions) -> Result<GenerateSummary, GenerateError> {
+pub fn generate(opts: &GenerateOptions) -> Result<GenerateSummary> {
     if opts.from > opts.to {
         return Err(GenerateError::Range { from: opts.from, to: opts.to });
     }
@@ -219,7 +222,7 @@ fn is_period_dir(name: &str) -> bool {
 }
 
 /// An empty (or new) folder, or one holding earlier generator output, which is cleared.
-fn prepare_out(out: &Path) -> Result<(), GenerateError> {
+fn prepare_out(out: &Path) -> Result<()> {
     if out.exists() {
         let entries: Vec<PathBuf> =
             fs::read_dir(out).map_err(io_err(out))?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io_err(out))?;
@@ -245,8 +248,8 @@ fn prepare_out(out: &Path) -> Result<(), GenerateError> {
 fn parallel<T: Send>(
     n: usize,
     produce: impl Fn(usize) -> T + Sync,
-    mut consume: impl FnMut(T) -> Result<(), GenerateError>,
-) -> Result<(), GenerateError> {
+    mut consume: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
     let ahead = 2 * workers;
     let next = AtomicUsize::new(0);
@@ -319,7 +322,7 @@ struct Sink {
 }
 
 impl Sink {
-    fn flush(&mut self) -> Result<(), GenerateError> {
+    fn flush(&mut self) -> Result<()> {
         if self.buf.is_empty() {
             return Ok(());
         }
@@ -340,7 +343,7 @@ pub(crate) struct Sinks {
 }
 
 impl Sinks {
-    fn create(out: &Path, w: &World, cal: &Calendar) -> Result<Sinks, GenerateError> {
+    fn create(out: &Path, w: &World, cal: &Calendar) -> Result<Sinks> {
         let nsub = w.submitters.len();
         let mut sinks = Vec::new();
         let mut dirs = Vec::new();
@@ -378,7 +381,7 @@ impl Sinks {
     }
 
     /// Appends encoded rows; `first_len` is the length of the first of them.
-    fn append(&mut self, i: usize, bytes: &[u8], rows: u64, first_len: usize) -> Result<(), GenerateError> {
+    fn append(&mut self, i: usize, bytes: &[u8], rows: u64, first_len: usize) -> Result<()> {
         let s = self.sink(i);
         if s.first.is_none() && rows > 0 {
             s.first = Some(bytes[..first_len].to_vec());
@@ -392,7 +395,7 @@ impl Sinks {
     }
 
     /// Encodes `fields` as one row of sink `i` (in its submitter's layout and line ends).
-    pub(crate) fn push_fields(&mut self, w: &World, i: usize, fields: &[String]) -> Result<(), GenerateError> {
+    pub(crate) fn push_fields(&mut self, w: &World, i: usize, fields: &[String]) -> Result<()> {
         let sub = &w.submitters[(i / NFILES) % self.nsub];
         let mut bytes = Vec::new();
         self.enc.encode(sub.mco, sub.crlf, fields, &mut bytes);
@@ -401,7 +404,7 @@ impl Sinks {
     }
 
     /// Appends an exact copy of the file's first data row, if it has one.
-    pub(crate) fn repeat_first(&mut self, i: usize) -> Result<bool, GenerateError> {
+    pub(crate) fn repeat_first(&mut self, i: usize) -> Result<bool> {
         let Some(first) = self.sinks[i].as_ref().and_then(|s| s.first.clone()) else { return Ok(false) };
         let n = first.len();
         self.append(i, &first, 1, n)?;
@@ -413,7 +416,7 @@ impl Sinks {
     }
 
     /// Flushes every file and writes the manifests; returns (files, data rows).
-    fn finish(mut self, w: &World, cal: &Calendar) -> Result<(usize, u64), GenerateError> {
+    fn finish(mut self, w: &World, cal: &Calendar) -> Result<(usize, u64)> {
         let (mut files, mut rows) = (0, 0);
         for (pk, dir) in self.dirs.clone().iter().enumerate() {
             let sub = &w.submitters[pk % self.nsub];
@@ -459,7 +462,7 @@ struct ManifestFile {
     sha256: String,
 }
 
-fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), GenerateError> {
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let mut text = serde_json::to_vec_pretty(value).expect("serializable");
     text.push(b'\n');
     fs::write(path, text).map_err(io_err(path))
@@ -467,7 +470,7 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), GenerateError>
 
 /// Providers (every quarter, by every submitter that reports them) and staffing (by the
 /// provider's home submitter) are known before any person is written.
-fn write_reference_rows(sinks: &mut Sinks, w: &World, cal: &Calendar, dates: &Dates, staff: &Staff) -> Result<(), GenerateError> {
+fn write_reference_rows(sinks: &mut Sinks, w: &World, cal: &Calendar, dates: &Dates, staff: &Staff) -> Result<()> {
     let nsub = w.submitters.len();
     let mut f = Fields::default();
     for (pi, period) in cal.periods.iter().enumerate() {

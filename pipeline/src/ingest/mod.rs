@@ -43,6 +43,9 @@ pub enum IngestError {
     Accounting(String),
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = IngestError> = std::result::Result<T, E>;
+
 /// What one ingest produced besides its files.
 #[derive(Debug)]
 pub struct IngestOutcome {
@@ -57,7 +60,7 @@ pub struct IngestOutcome {
 
 /// Ingests every package under `input` into `out` (`warehouse/`, `quarantine/`,
 /// `results/ingest_report.json`). `out` should be a fresh folder.
-pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestError> {
+pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
     timing("ingest start");
     let mut packages = package::discover(input).map_err(|source| IngestError::Input { path: input.into(), source })?;
     let mut warnings = Vec::new();
@@ -72,12 +75,12 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome, IngestErr
     let results: Mutex<Vec<Option<Staged>>> = Mutex::new((0..packages.len()).map(|_| None).collect());
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
-    std::thread::scope(|s| -> Result<(), IngestError> {
+    std::thread::scope(|s| -> Result<()> {
         let workers: Vec<_> = (0..threads)
             .map(|w| {
                 let (results, next, packages, origins, pre_failed, staging) =
                     (&results, &next, &packages, &origins, &pre_failed, &staging);
-                s.spawn(move || -> Result<(), IngestError> {
+                s.spawn(move || -> Result<()> {
                     let mut sink = stage::Sink::new(staging, w);
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -315,7 +318,7 @@ fn build_report(
     status: &[Status],
     counts: &Counts,
     warnings: Vec<Warning>,
-) -> Result<IngestReport, IngestError> {
+) -> Result<IngestReport> {
     let mut report = IngestReport { packages: Vec::new(), warnings };
     for (i, o) in origins.iter().enumerate() {
         let s = &staged[i];

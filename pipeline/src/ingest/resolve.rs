@@ -37,6 +37,9 @@ pub enum ResolveError {
     Io { path: PathBuf, source: std::io::Error },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = ResolveError> = std::result::Result<T, E>;
+
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
     move |source| ResolveError::Io { path: path.to_path_buf(), source }
 }
@@ -60,7 +63,7 @@ pub async fn check_sets(
     staging: &Path,
     files: &BTreeMap<(i64, String), PathBuf>,
     in_force: &[i64],
-) -> Result<(), ResolveError> {
+) -> Result<()> {
     // Failed and superseded packages were staged too; only packages in force take part.
     let pkgs = Arc::new(Schema::new(vec![datafusion::arrow::datatypes::Field::new("pkg", DataType::Int64, false)]));
     let batch = RecordBatch::try_new(pkgs.clone(), vec![Arc::new(datafusion::arrow::array::Int64Array::from(in_force.to_vec()))])?;
@@ -212,7 +215,7 @@ impl RejectWriter {
         &mut self,
         mut stream: SendableRecordBatchStream,
         files: &BTreeMap<(i64, String), PathBuf>,
-    ) -> Result<(), ResolveError> {
+    ) -> Result<()> {
         let mut open: BTreeMap<(i64, String), File> = BTreeMap::new();
         while let Some(batch) = stream.next().await {
             let b = batch?;
@@ -256,7 +259,7 @@ impl RejectWriter {
         Ok(())
     }
 
-    fn finish(self) -> Result<(), ResolveError> {
+    fn finish(self) -> Result<()> {
         if let Some(w) = self.writer {
             w.close()?;
         }
@@ -264,7 +267,7 @@ impl RejectWriter {
     }
 }
 
-fn cast_utf8(a: &Arc<dyn Array>) -> Result<Arc<dyn Array>, ResolveError> {
+fn cast_utf8(a: &Arc<dyn Array>) -> Result<Arc<dyn Array>> {
     Ok(datafusion::arrow::compute::cast(a, &DataType::Utf8)?)
 }
 
@@ -286,7 +289,7 @@ fn merged_sql(t: &Table) -> String {
 
 /// For a statewide table: the rows of each key's latest period, ranked by the contract's
 /// rule between submitters, with a fingerprint of the values to see real conflicts.
-async fn rank_statewide(ctx: &SessionContext, t: &Table) -> Result<(), ResolveError> {
+async fn rank_statewide(ctx: &SessionContext, t: &Table) -> Result<()> {
     let key = t.key.join(", ");
     let values: Vec<String> = t
         .columns
@@ -329,7 +332,7 @@ pub struct Conflict {
 pub async fn merge_and_write(
     ctx: &SessionContext,
     warehouse: &Path,
-) -> Result<(Vec<Conflict>, BTreeMap<String, u64>), ResolveError> {
+) -> Result<(Vec<Conflict>, BTreeMap<String, u64>)> {
     // Episodes first: the person rule needs each submitter's latest episode start.
     let episodes = crate::schema::table("episodes").expect("episodes");
     exec(ctx, &format!("CREATE OR REPLACE VIEW merged_episodes AS {}", merged_sql(episodes))).await?;
@@ -353,7 +356,7 @@ pub async fn merge_and_write(
     Ok((conflicts, rows))
 }
 
-async fn statewide_conflicts(ctx: &SessionContext, t: &'static Table) -> Result<Vec<Conflict>, ResolveError> {
+async fn statewide_conflicts(ctx: &SessionContext, t: &'static Table) -> Result<Vec<Conflict>> {
     let key = t.key[0];
     let sql = format!(
         "WITH k AS (SELECT {key} FROM ranked_{n} GROUP BY {key} HAVING COUNT(DISTINCT _fp) > 1)
@@ -388,7 +391,7 @@ pub async fn write_partitioned(
     mut stream: SendableRecordBatchStream,
     root: &Path,
     file_schema: &SchemaRef,
-) -> Result<u64, ResolveError> {
+) -> Result<u64> {
     std::fs::create_dir_all(root).map_err(io_err(root))?;
     let mut current: Option<(String, String, ArrowWriter<File>, Vec<RecordBatch>, usize)> = None;
     let mut total = 0u64;
@@ -439,7 +442,7 @@ pub async fn write_partitioned(
 
 const CHUNK: usize = 8192;
 
-fn conform(schema: &SchemaRef, cols: Vec<Arc<dyn Array>>) -> Result<RecordBatch, ResolveError> {
+fn conform(schema: &SchemaRef, cols: Vec<Arc<dyn Array>>) -> Result<RecordBatch> {
     let cols = cols
         .into_iter()
         .zip(schema.fields())
@@ -460,7 +463,7 @@ fn flush_chunks(
     rows: &mut usize,
     schema: &SchemaRef,
     all: bool,
-) -> Result<(), ResolveError> {
+) -> Result<()> {
     if pending.is_empty() {
         return Ok(());
     }
@@ -482,7 +485,7 @@ fn flush_chunks(
 fn close_partition(
     (_, _, mut w, mut pending, mut rows): (String, String, ArrowWriter<File>, Vec<RecordBatch>, usize),
     schema: &SchemaRef,
-) -> Result<(), ResolveError> {
+) -> Result<()> {
     flush_chunks(&mut w, &mut pending, &mut rows, schema, true)?;
     w.close()?;
     Ok(())

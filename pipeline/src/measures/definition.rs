@@ -20,6 +20,9 @@ pub enum DefinitionError {
     Invalid { path: PathBuf, message: String },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = DefinitionError> = std::result::Result<T, E>;
+
 fn invalid(path: &Path, message: impl Into<String>) -> DefinitionError {
     DefinitionError::Invalid { path: path.to_path_buf(), message: message.into() }
 }
@@ -155,7 +158,7 @@ pub struct MeasureSet {
 pub const VIEWS_FILE: &str = "views.toml";
 
 /// Loads `dir/*.toml`: `views.toml` and one definition per other file, sorted by id.
-pub fn load(dir: &Path) -> Result<MeasureSet, DefinitionError> {
+pub fn load(dir: &Path) -> Result<MeasureSet> {
     let folder = |source| DefinitionError::Folder { path: dir.to_path_buf(), source };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(folder)?
@@ -194,7 +197,7 @@ pub fn load(dir: &Path) -> Result<MeasureSet, DefinitionError> {
     Ok(MeasureSet { dir: dir.to_path_buf(), views, measures })
 }
 
-fn read(path: &Path) -> Result<String, DefinitionError> {
+fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| invalid(path, e.to_string()))
 }
 
@@ -203,7 +206,7 @@ fn is_identifier(s: &str) -> bool {
 }
 
 /// Parses and validates one definition file.
-pub fn parse(path: &Path, text: &str) -> Result<Definition, DefinitionError> {
+pub fn parse(path: &Path, text: &str) -> Result<Definition> {
     let raw: RawDefinition = toml::from_str(text).map_err(|e| invalid(path, e.to_string()))?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     if raw.id != stem {
@@ -320,7 +323,7 @@ denominator = "SELECT 1 WHERE {w_start} < {w_end}"
 numerator = "SELECT 1"
 "#;
 
-    fn p(text: &str) -> Result<Definition, DefinitionError> {
+    fn p(text: &str) -> Result<Definition> {
         parse(Path::new("measures/x-test.toml"), text)
     }
 

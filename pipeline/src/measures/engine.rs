@@ -8,6 +8,7 @@ use datafusion::arrow::compute::{cast, concat_batches};
 use datafusion::arrow::datatypes::{DataType, Int64Type};
 use datafusion::prelude::*;
 
+use super::Result;
 use super::definition::{CovariateSource, Definition, MeasureSet};
 use super::results::{Adjustment, ResultRow, ALL, STATE};
 use super::strata::{self, ALL_STRATA, STRATIFIERS};
@@ -111,7 +112,7 @@ fn write_model_data(
     rows: &[Vec<f64>],
     trials: &[f64],
     successes: &[f64],
-) -> Result<(), MeasureError> {
+) -> Result<()> {
     let path = dir.join(format!("{}-{}.csv", def.id, w.period));
     let io = |e: std::io::Error| MeasureError::Io { path: path.clone(), source: e };
     std::fs::create_dir_all(dir).map_err(io)?;
@@ -163,7 +164,7 @@ fn sql_list(items: impl IntoIterator<Item = String>) -> String {
 
 impl<'a> Engine<'a> {
     /// A session over the warehouse tables (each with its `submitter_id` and `period`).
-    pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path) -> Result<Engine<'a>, MeasureError> {
+    pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path) -> Result<Engine<'a>> {
         let ctx = toolkit::session(&work.join("spill")).map_err(|e| MeasureError::Shape {
             path: work.to_path_buf(),
             message: e.to_string(),
@@ -194,14 +195,14 @@ impl<'a> Engine<'a> {
         Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), providers })
     }
 
-    async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<(), MeasureError> {
+    async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<()> {
         let sql_err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part, message: e.to_string() };
         self.ctx.sql(sql).await.map_err(sql_err)?.collect().await.map_err(sql_err)?;
         Ok(())
     }
 
     /// Registers the window's tables, the shared views and the measure's two queries.
-    async fn prepare(&mut self, def: &Definition, w: &Window) -> Result<(), MeasureError> {
+    async fn prepare(&mut self, def: &Definition, w: &Window) -> Result<()> {
         let scopes = sql_list(def.cm_types.iter().flat_map(|t| [format!("('{t}', '{t}')"), format!("('{t}', '{ALL}')")]));
         self.exec(def, "scopes", &format!("CREATE OR REPLACE VIEW scopes AS SELECT column1 AS cm_type, column2 AS scope FROM (VALUES {scopes})")).await?;
         let months = sql_list(w.months().into_iter().map(|(a, b)| format!("(DATE '{a}', DATE '{b}')")));
@@ -240,7 +241,7 @@ impl<'a> Engine<'a> {
 
     /// The denominator must return provider_id, scope, unit, person_id and cm_type (plus the
     /// columns its covariates read); the numerator provider_id, scope and unit.
-    async fn check_columns(&self, def: &Definition) -> Result<(), MeasureError> {
+    async fn check_columns(&self, def: &Definition) -> Result<()> {
         let shape = |message: String| MeasureError::Shape { path: def.path.clone(), message };
         let den = self.ctx.table("denominator").await?.schema().clone();
         let mut need: Vec<&str> = vec!["provider_id", "scope", "unit", "person_id", "cm_type"];
@@ -266,7 +267,7 @@ impl<'a> Engine<'a> {
 
     /// Plans every measure against the reporting period, so a broken definition fails
     /// the run before any work is done.
-    pub async fn check_all(&mut self, reporting: Period) -> Result<(), MeasureError> {
+    pub async fn check_all(&mut self, reporting: Period) -> Result<()> {
         for def in &self.set.measures {
             let w = Window::of(reporting, def.lookback_quarters);
             self.prepare(def, &w).await?;
@@ -282,7 +283,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Computes one measure for one window and appends its rows (and notes) to `out`.
-    pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<(), MeasureError> {
+    pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<()> {
         self.prepare(def, w).await?;
         let fitted = if def.risk_adjusted() { self.adjusted_counts(def, w, out).await? } else { None };
         let (counts, adjustment) = match fitted {
@@ -295,7 +296,7 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    fn orphans(def: &Definition, n: u64) -> Result<(), MeasureError> {
+    fn orphans(def: &Definition, n: u64) -> Result<()> {
         if n == 0 {
             return Ok(());
         }
@@ -312,7 +313,7 @@ impl<'a> Engine<'a> {
     /// DataFusion (one pass with GROUPING SETS), each split by the unit's own cm_type; then
     /// the expected of every `ALL`-scope count is Σ units of type t × the statewide rate of
     /// t (measures.md v2, "Type standardization of `ALL` rows").
-    async fn type_standardized_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>, MeasureError> {
+    async fn type_standardized_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>> {
         let names: Vec<&str> = STRATIFIERS.iter().map(|s| s.code).collect();
         let sets = std::iter::once("(provider_id, scope, unit_type)".to_string())
             .chain(names.iter().map(|n| format!("(provider_id, scope, unit_type, {n})")))
@@ -360,7 +361,7 @@ impl<'a> Engine<'a> {
         Ok(standardize(&by_type))
     }
 
-    async fn run(&self, def: &Definition, sql: &str) -> Result<Vec<RecordBatch>, MeasureError> {
+    async fn run(&self, def: &Definition, sql: &str) -> Result<Vec<RecordBatch>> {
         // Running the counts executes both queries, so an error here may be in either.
         let err = |e: datafusion::error::DataFusionError| MeasureError::Sql { path: def.path.clone(), part: "denominator or sql.numerator", message: e.to_string() };
         self.ctx.sql(sql).await.map_err(err)?.collect().await.map_err(err)
@@ -373,7 +374,7 @@ impl<'a> Engine<'a> {
         def: &Definition,
         w: &Window,
         out: &mut MeasureOutput,
-    ) -> Result<Option<BTreeMap<Key, Counts>>, MeasureError> {
+    ) -> Result<Option<BTreeMap<Key, Counts>>> {
         let den_schema = self.ctx.table("denominator").await?.schema().clone();
         let on = if den_schema.field_with_unqualified_name("age_date").is_ok() {
             "d.age_date".to_string()
@@ -418,7 +419,7 @@ impl<'a> Engine<'a> {
             .map(|(k, c)| {
                 Ok(Covariate { name: c.name.clone(), coding: c.coding, values: Values::from_array(all.column(4 + k).as_ref(), c.coding)? })
             })
-            .collect::<Result<Vec<_>, MeasureError>>()?;
+            .collect::<Result<Vec<_>>>()?;
         let fit_rows: Vec<bool> = (0..n).map(|i| scope.value(i) == ALL).collect();
         let design = Design::learn(&covariates, &fit_rows);
         let (patterns, of_row) = design.patterns(n);
@@ -600,7 +601,7 @@ mod tests {
     }
 }
 
-fn int_column(b: &RecordBatch, i: usize) -> Result<Vec<i64>, MeasureError> {
+fn int_column(b: &RecordBatch, i: usize) -> Result<Vec<i64>> {
     let a = cast(b.column(i), &DataType::Int64)?;
     let a = a.as_primitive::<Int64Type>();
     Ok((0..a.len()).map(|k| if a.is_valid(k) { a.value(k) } else { 0 }).collect())

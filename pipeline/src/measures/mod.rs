@@ -40,6 +40,9 @@ pub enum MeasureError {
     Io { path: PathBuf, source: std::io::Error },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = MeasureError> = std::result::Result<T, E>;
+
 /// Something a reader of the results must know: a period a measure could not be computed
 /// for, or a risk model that failed so the measure is published unadjusted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -197,7 +200,7 @@ pub async fn compute(
     work: &Path,
     loaded: &BTreeSet<Period>,
     reporting: Period,
-) -> Result<MeasureOutput, MeasureError> {
+) -> Result<MeasureOutput> {
     let mut engine = engine::Engine::new(set, warehouse, work).await?;
     engine.check_all(reporting).await?;
     let mut out = MeasureOutput::default();

@@ -28,6 +28,7 @@ use datafusion::parquet::file::metadata::KeyValue;
 use datafusion::prelude::SessionContext;
 use serde::Serialize;
 
+use super::Result;
 use super::{io_err, RestrictedError};
 use crate::toolkit::string_at;
 use crate::period::{Month, Period};
@@ -226,7 +227,7 @@ struct CheckDoc<'a> {
 }
 
 /// Registers the shared views for the reporting quarter.
-async fn prepare(ctx: &SessionContext, reporting: Period, loaded: &BTreeSet<Period>) -> Result<(), RestrictedError> {
+async fn prepare(ctx: &SessionContext, reporting: Period, loaded: &BTreeSet<Period>) -> Result<()> {
     let months: Vec<String> = reporting
         .months()
         .iter()
@@ -281,7 +282,7 @@ pub async fn write(
     results: &Path,
     reporting: Period,
     loaded: &BTreeSet<Period>,
-) -> Result<BTreeMap<&'static str, usize>, RestrictedError> {
+) -> Result<BTreeMap<&'static str, usize>> {
     prepare(ctx, reporting, loaded).await?;
     std::fs::create_dir_all(dir).map_err(io_err(dir))?;
     let mut rows = BTreeMap::new();
@@ -327,11 +328,11 @@ pub async fn write(
     Ok(rows)
 }
 
-fn concat(schema: &Schema, batches: &[RecordBatch]) -> Result<RecordBatch, RestrictedError> {
+fn concat(schema: &Schema, batches: &[RecordBatch]) -> Result<RecordBatch> {
     Ok(datafusion::arrow::compute::concat_batches(&Arc::new(schema.clone()), batches)?)
 }
 
-fn write_parquet(path: &Path, schema: &Schema, batches: &[RecordBatch], check: &Check) -> Result<(), RestrictedError> {
+fn write_parquet(path: &Path, schema: &Schema, batches: &[RecordBatch], check: &Check) -> Result<()> {
     let file = File::create(path).map_err(io_err(path))?;
     let props = datafusion::parquet::file::properties::WriterProperties::builder()
         .set_created_by("casecard".into())
@@ -351,7 +352,7 @@ fn write_parquet(path: &Path, schema: &Schema, batches: &[RecordBatch], check: &
 
 /// The CSV copy is for analysts to open in a spreadsheet: every text cell goes through
 /// [`crate::hygiene::spreadsheet_safe`] (a provider named `=HYPERLINK(…)` stays text).
-fn write_csv(path: &Path, schema: &Schema, batches: &[RecordBatch]) -> Result<(), RestrictedError> {
+fn write_csv(path: &Path, schema: &Schema, batches: &[RecordBatch]) -> Result<()> {
     use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringArray};
     use datafusion::arrow::datatypes::DataType;
     let file = File::create(path).map_err(io_err(path))?;
@@ -381,7 +382,7 @@ fn write_csv(path: &Path, schema: &Schema, batches: &[RecordBatch]) -> Result<()
     Ok(())
 }
 
-fn write_counts(path: &Path, reporting: Period, counts: &[ProviderCount]) -> Result<(), RestrictedError> {
+fn write_counts(path: &Path, reporting: Period, counts: &[ProviderCount]) -> Result<()> {
     let file = CountsFile {
         period: reporting.to_string(),
         note: "Internal to the state data office and the quality council: findings of the billing-integrity \

@@ -41,6 +41,9 @@ pub enum RestrictedError {
     Write { path: PathBuf, message: String },
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = RestrictedError> = std::result::Result<T, E>;
+
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> RestrictedError + '_ {
     move |source| RestrictedError::Io { path: path.to_path_buf(), source }
 }
@@ -67,7 +70,7 @@ pub async fn write(
     results: &Path,
     reporting: Period,
     loaded: &BTreeSet<Period>,
-) -> Result<RestrictedSummary, RestrictedError> {
+) -> Result<RestrictedSummary> {
     std::fs::create_dir_all(restricted).map_err(io_err(restricted))?;
     let readme = restricted.join("README.md");
     std::fs::write(&readme, README).map_err(io_err(&readme))?;
@@ -82,7 +85,7 @@ pub async fn write(
 }
 
 /// A session over the warehouse tables, spilling to `spill`.
-pub async fn session(warehouse: &Path, spill: &Path) -> Result<SessionContext, RestrictedError> {
+pub async fn session(warehouse: &Path, spill: &Path) -> Result<SessionContext> {
     let ctx = crate::toolkit::session(spill)?;
     crate::warehouse::register(&ctx, warehouse, "").await?;
     Ok(ctx)
@@ -90,7 +93,7 @@ pub async fn session(warehouse: &Path, spill: &Path) -> Result<SessionContext, R
 
 /// Errors unless `month`'s quarter loaded: without its package, every statement would say
 /// that nobody was contacted.
-pub fn check_loaded(month: Month, loaded: &BTreeSet<Period>) -> Result<(), RestrictedError> {
+pub fn check_loaded(month: Month, loaded: &BTreeSet<Period>) -> Result<()> {
     if loaded.contains(&month.quarter()) {
         return Ok(());
     }

@@ -27,6 +27,7 @@ use askama::Template;
 use chrono::NaiveDate;
 use datafusion::prelude::SessionContext;
 
+use super::Result;
 use super::{io_err, RestrictedError};
 use crate::period::Month;
 use crate::schema::cm_type_name;
@@ -82,7 +83,7 @@ pub struct Record {
 
 /// Reads the statements of `month` (all people, or one) from the warehouse tables
 /// registered in `ctx`, in person order.
-pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> Result<Vec<Statement>, RestrictedError> {
+pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> Result<Vec<Statement>> {
     let person = person.map(canonical_person_id).transpose()?;
     let person = person.as_deref();
     let (start, end) = (month.first_day(), month.last_day());
@@ -193,7 +194,7 @@ pub async fn read(ctx: &SessionContext, month: Month, person: Option<&str>) -> R
 /// The person id as the warehouse holds it, by the ingest's own rule for the column (`P`
 /// and 12 hex digits, stored lower-case), so `--person` accepts exactly what a submitter may
 /// send, and nothing else reaches the query text.
-fn canonical_person_id(text: &str) -> Result<String, RestrictedError> {
+fn canonical_person_id(text: &str) -> Result<String> {
     let column = crate::schema::table("persons").and_then(|t| t.column("person_id")).expect("persons.person_id");
     match crate::ingest::row::parse(column, text, &crate::layout::Dialect::standard()) {
         Ok(crate::ingest::row::Value::Str(id)) => Ok(id),
@@ -204,7 +205,7 @@ fn canonical_person_id(text: &str) -> Result<String, RestrictedError> {
 /// Writes the statements of `month` under `dir/<YYYY-MM>/`: every person's (replacing the
 /// month's folder, with its `index.csv`), or with `person` only that person's page.
 /// Returns how many statements were written.
-pub async fn write_month(ctx: &SessionContext, dir: &Path, month: Month, person: Option<&str>) -> Result<usize, RestrictedError> {
+pub async fn write_month(ctx: &SessionContext, dir: &Path, month: Month, person: Option<&str>) -> Result<usize> {
     let statements = read(ctx, month, person).await?;
     if let Some(p) = person {
         if statements.is_empty() {
@@ -230,7 +231,7 @@ pub async fn write_month(ctx: &SessionContext, dir: &Path, month: Month, person:
 }
 
 /// The month's mailing list: who gets a statement, and in which language.
-fn write_index(path: &Path, statements: &[Statement]) -> Result<(), RestrictedError> {
+fn write_index(path: &Path, statements: &[Statement]) -> Result<()> {
     let err = |e: csv::Error| RestrictedError::Write { path: path.to_path_buf(), message: e.to_string() };
     let mut w = csv::Writer::from_path(path).map_err(err)?;
     w.write_record(["person_id", "file", "providers", "contacts", "preferred_language", "interpreter_needed"]).map_err(err)?;

@@ -27,6 +27,9 @@ pub enum SiteError {
     Downloads(String),
 }
 
+/// The result of this module's operations.
+pub type Result<T, E = SiteError> = std::result::Result<T, E>;
+
 /// Everything the site is built from: the measure definitions (titles, words) and what the
 /// publish stage made public.
 pub struct SiteInput<'a> {
@@ -42,7 +45,7 @@ pub struct SiteSummary {
 }
 
 /// Renders the site into `dir` (created; must not exist or be empty).
-pub fn render(input: &SiteInput, dir: &Path) -> Result<SiteSummary, SiteError> {
+pub fn render(input: &SiteInput, dir: &Path) -> Result<SiteSummary> {
     let mut w = Writer { root: dir.to_path_buf(), summary: SiteSummary::default() };
     pages::render_all(input, &mut w)?;
     downloads::write_all(input, &mut w)?;
@@ -65,7 +68,7 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn file(&mut self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+    pub fn file(&mut self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| SiteError::Io { path: parent.to_path_buf(), source })?;
@@ -75,7 +78,7 @@ impl Writer {
         Ok(())
     }
 
-    pub fn page(&mut self, rel: &str, t: &impl askama::Template) -> Result<(), SiteError> {
+    pub fn page(&mut self, rel: &str, t: &impl askama::Template) -> Result<()> {
         let html = t.render().map_err(|source| SiteError::Render { page: rel.to_string(), source })?;
         self.file(rel, html.as_bytes())?;
         self.summary.pages += 1;

@@ -21,6 +21,11 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+/// `casecard run --input INPUT --out OUT --period PERIOD`.
+fn run_for(input: &Path, out: &Path, period: &str) -> std::process::Output {
+    casecard(["run".as_ref(), "--input".as_ref(), input.as_os_str(), "--out".as_ref(), out.as_os_str(), "--period".as_ref(), period.as_ref()])
+}
+
 #[test]
 fn run_with_an_unloaded_period_fails_and_keeps_the_previous_output() {
     let input = TempDir::new().unwrap();
@@ -28,42 +33,18 @@ fn run_with_an_unloaded_period_fails_and_keeps_the_previous_output() {
     let tmp = TempDir::new().unwrap();
     let out = tmp.path().join("site-out");
     // No output yet: a failed run leaves nothing behind.
-    let o = casecard([
-        "run".as_ref(),
-        "--input".as_ref(),
-        input.path().as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--period".as_ref(),
-        "2025Q3".as_ref(),
-    ]);
+    let o = run_for(input.path(), &out, "2025Q3");
     assert!(!o.status.success(), "{}", text(&o));
     assert!(String::from_utf8_lossy(&o.stderr).contains("2025Q3"), "{}", text(&o));
     assert!(!out.exists());
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, [".site-out.lock"], "a failed run leaves only the (empty) lock file");
     // With a previous output, a failed run leaves it untouched.
-    let o = casecard([
-        "run".as_ref(),
-        "--input".as_ref(),
-        input.path().as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--period".as_ref(),
-        Q2.as_ref(),
-    ]);
+    let o = run_for(input.path(), &out, Q2);
     assert!(o.status.success(), "{}", text(&o));
     let before = tree(&out);
     ramsey(Q2, 1).write(input.path());
-    let o = casecard([
-        "run".as_ref(),
-        "--input".as_ref(),
-        input.path().as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--period".as_ref(),
-        "2026Q3".as_ref(),
-    ]);
+    let o = run_for(input.path(), &out, "2026Q3");
     assert!(!o.status.success(), "{}", text(&o));
     assert_eq!(tree(&out), before);
     let (report, quarantine, _) = read_out(&out);

@@ -12,13 +12,12 @@
 //! Set `CASECARD_SHOTS=DIR` to also save screenshots of the home, a provider and the
 //! quarterly review pages at phone and desktop widths.
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn site_passes_accessibility_html_and_link_checks_in_chromium() {

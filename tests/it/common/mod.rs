@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod measure_fx;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -33,6 +34,11 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     Command::new(casecard_bin()).args(args).output().expect("spawn casecard")
+}
+
+/// `casecard run --input INPUT --out OUT`; returns its output whatever the exit status.
+pub fn run_into(input: &Path, out: &Path) -> Output {
+    casecard(["run".as_ref(), "--input".as_ref(), input.as_os_str(), "--out".as_ref(), out.as_os_str()])
 }
 
 pub fn text(o: &Output) -> String {

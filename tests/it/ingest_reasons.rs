@@ -3,9 +3,8 @@
 //! (file, line, reason, raw line), the detail naming the column and value, the report's
 //! counts, and what reached the warehouse.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use tempfile::TempDir;
 
 const Q1: &str = "2026Q1";

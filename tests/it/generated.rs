@@ -2,12 +2,11 @@
 //! injected bad row is quarantined with exactly the reason it was made for, and the same
 //! seed gives the same bytes.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use tempfile::TempDir;
 
 fn generate(out: &Path, seed: &str, bad_rows: &str) {

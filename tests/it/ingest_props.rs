@@ -5,11 +5,10 @@
 //! and quarantine hold exactly the accepted and quarantined rows, and each quarantined row
 //! carries the line and raw text it was written with.
 
-mod common;
 
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use tempfile::TempDir;
 

@@ -3,12 +3,11 @@
 //! manager ids, links to or copies of restricted outputs, counts from 1 to 10, and hidden counts that could
 //! be recovered by subtracting published numbers from a published total.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn is_case_manager_id(word: &str) -> bool {
     word.len() == 10 && word.starts_with("CM") && word[2..].chars().all(|c| c.is_ascii_hexdigit())

@@ -4,12 +4,11 @@
 //! hold their invariants on every row. Also: a re-run gives the same bytes, and a broken
 //! measure definition fails the run naming its file.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use tempfile::TempDir;
 
 type Row = BTreeMap<String, Cell>;
@@ -328,7 +327,7 @@ fn without_a_planted_disparity_the_gap_is_not_flagged() {
 }
 
 fn text_of_output(o: &std::process::Output) -> String {
-    common::text(o)
+    crate::common::text(o)
 }
 
 #[test]

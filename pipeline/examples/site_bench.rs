@@ -1,9 +1,10 @@
-//! Benchmark (ignored by default): renders the whole site for about 1,000 providers.
+//! Benchmark: renders the whole site for about 1,000 providers.
 //!
 //! The sample data has 143 providers; this runs the pipeline on it, then copies every
 //! provider (profile, results, caseload, survey rows) six more times under new ids, and times
 //! `site::render` on the result. Run it with
-//! `cargo test --test site_bench -- --ignored --nocapture`.
+//! `cargo run --release --example site_bench` (from the repository root; it reads
+//! `sample-data/` and `measures/` next to the crate, wherever it is run from).
 
 use std::path::Path;
 use std::time::Instant;
@@ -19,9 +20,7 @@ fn copy_id(id: &str, n: usize) -> String {
     format!("{}{}", n, &id[1..])
 }
 
-#[test]
-#[ignore = "benchmark: run with --ignored --nocapture"]
-fn render_site_for_a_thousand_providers() {
+fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let tmp = tempfile::TempDir::new().unwrap();
     let out = tmp.path().join("out");

@@ -2,18 +2,20 @@
 //! fixtures. Every expected stratum count, gap, flag and public CSV cell below was worked out
 //! by hand from `shared/spec/measures.md` ("Equity stratification", "Small numbers and
 //! privacy") and `shared/spec/outputs.md`, independently of the pipeline: the tests read only
-//! what `casecard run` writes (`results/measure_results.parquet` and `.csv`) and never call
-//! the crate's code. The p-values are recomputed here with a normal tail written in this file
-//! and corrected with a Benjamini–Hochberg written from its textbook definition.
+//! what a run writes (`results/measure_results.parquet` and `.csv`) and call the crate only
+//! to run the pipeline (in-process, with the site and the restricted outputs off, through the
+//! shared fixture builder `common::measure_fx`). The p-values are recomputed here with a
+//! normal tail written in this file and corrected with a Benjamini–Hochberg written from its
+//! textbook definition.
 //!
 //! The fixtures use `contact-monthly` (unit: an episode-month, so one person enrolled all year
 //! is 12 units and a few persons reach the 30 units a test and a published rate need) and
 //! `preventive-visit` (unit: a person with ≥6 episode-months at the provider).
 //!
 //! Every fixture reports on 2026Q2: W = 2025-07-01 … 2026-06-30, whose months are numbered
-//! here 0 (2025-07) … 11 (2026-06); age bands are taken on 2026-06-30. As in
-//! `measures_fixtures.rs`, 2025Q3 … 2026Q1 get a package with only the provider rows, and all
-//! records sit in Hennepin's 2026Q2 package. Providers: A = 2705300001 (county), B =
+//! here 0 (2025-07) … 11 (2026-06); age bands are taken on 2026-06-30. As in the measure
+//! case files (`tests/measures/`), 2025Q3 … 2026Q1 get a package with only the provider rows,
+//! and all records sit in Hennepin's 2026Q2 package. Providers: A = 2705300001 (county), B =
 //! 2705300002 and C = 2705300003 (private). `Pn` is `pid(n)`. A person not described
 //! otherwise is the default person: born 1958-04-12 (65-74), sex F, race WHITE, hispanic N,
 //! language eng, interpreter N, county 27053 (Hennepin, metro), no tribal affiliation.
@@ -29,31 +31,23 @@
 //!   the cells each rule blanks or rounds, everything else identical), no count 1–10 in the
 //!   CSV, and no additive relation left with exactly one hidden cell.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use common::*;
-use tempfile::TempDir;
+use crate::common::measure_fx::*;
+use crate::common::*;
 
-const PERIOD: &str = "2026Q2";
 const A: &str = HEN_PROV;
 const B: &str = HEN_PROV2;
 const C: &str = "2705300003";
-const STATE: &str = "STATE";
-const ALL: &str = "ALL";
-const ADULT: &str = "1958-04-12";
 /// Born 1990-01-01: 36 on 2026-06-30, age band 18-44.
 const YOUNG: &str = "1990-01-01";
 /// An episode open since before W: all 12 months of W are episode-months.
 const LONG_AGO: &str = "2024-01-01";
 const CM: &str = "contact-monthly";
 const PV: &str = "preventive-visit";
-
-/// The three quarters before 2026Q2 (W is the four quarters ending with 2026Q2).
-const BEFORE_4: &[&str] = &["2025Q3", "2025Q4", "2026Q1"];
 
 // ---------------------------------------------------------------------------------------
 // A normal tail and Benjamini–Hochberg, written here (not the crate's).
@@ -161,7 +155,7 @@ fn normal_tail_and_bh_helpers_match_tables() {
 // ---------------------------------------------------------------------------------------
 // What one run wrote.
 
-type Row = BTreeMap<String, Cell>;
+type Row = ResultRow;
 type CsvRow = BTreeMap<String, String>;
 
 /// The whole `measure_results.parquet` and `measure_results.csv` of one run.
@@ -170,35 +164,9 @@ struct Out {
     csv: Vec<CsvRow>,
 }
 
-fn text_of<'a>(row: &'a Row, col: &str) -> &'a str {
-    match row.get(col) {
-        Some(Cell::Str(v)) => v,
-        other => panic!("measure_results.{col}: expected text, got {other:?} in {row:?}"),
-    }
-}
 
-fn int(row: &Row, col: &str) -> i64 {
-    match row.get(col) {
-        Some(Cell::Int(v)) => *v,
-        other => panic!("measure_results.{col}: expected an integer, got {other:?} in {row:?}"),
-    }
-}
 
-fn float(row: &Row, col: &str) -> Option<f64> {
-    match row.get(col) {
-        Some(Cell::Float(v)) => Some(*v),
-        Some(Cell::Null) => None,
-        other => panic!("measure_results.{col}: expected a float or null, got {other:?} in {row:?}"),
-    }
-}
 
-fn boolean(row: &Row, col: &str) -> Option<bool> {
-    match row.get(col) {
-        Some(Cell::Bool(v)) => Some(*v),
-        Some(Cell::Null) => None,
-        other => panic!("measure_results.{col}: expected a boolean or null, got {other:?} in {row:?}"),
-    }
-}
 
 /// (period, measure_id, provider_id, cm_type, stratifier, stratum).
 type Key = (String, String, String, String, String, String);
@@ -301,64 +269,25 @@ impl Out {
 }
 
 // ---------------------------------------------------------------------------------------
-// Fixtures (the scaffolding of measures_fixtures.rs).
+// Fixtures: the shared measure fixture builder (`common::measure_fx`), with two helpers of
+// this module's own and a run that adds the whole-file checks.
 
-struct Fx {
-    providers: Vec<Rec>,
-    persons: BTreeMap<String, Rec>,
-    records: Vec<Rec>,
-    next_id: u32,
-}
-
-impl Fx {
-    /// `providers`: (provider_id, cm_types). A is a county provider, the others private.
-    fn new(providers: &[(&str, &str)]) -> Fx {
-        let providers = providers
-            .iter()
-            .map(|(id, types)| {
-                let kind = if *id == A { "county" } else { "private" };
-                rows::provider(id, kind).set("cm_types", *types)
-            })
-            .collect();
-        Fx { providers, persons: BTreeMap::new(), records: Vec::new(), next_id: 0 }
-    }
-
-    /// Declares person `n`: the default person (see the module comment) with `attrs` set.
-    fn person(&mut self, n: u64, attrs: &[(&str, &str)]) {
-        let mut p = rows::person(&pid(n)).set("birth_date", ADULT);
-        for (col, v) in attrs {
-            p = p.set(col, *v);
-        }
-        self.persons.insert(pid(n), p);
-    }
-
-    /// Adds a record to the 2026Q2 package; an empty key gets a fresh id, and a person it
-    /// references that was not declared is added as the default person.
-    fn add(&mut self, mut rec: Rec) {
-        if rec.vals[0].is_empty() {
-            self.next_id += 1;
-            rec.vals[0] = format!("X{}", self.next_id);
-        }
-        let (header, _) = header_of(rec.file);
-        if header.contains(&"person_id") {
-            let p = rec.get("person_id").to_string();
-            self.persons.entry(p.clone()).or_insert_with(|| rows::person(&p).set("birth_date", ADULT));
-        }
-        self.records.push(rec);
-    }
-
+trait EquityFx {
     /// An episode of person `who` at `provider` from `start` (open-ended), with a contact with
     /// the person on the 15th of months `first`, `first + 1`, … (`k` of them) of W.
-    fn episode_with_contacts(
-        &mut self,
-        ep: &str,
-        who: u64,
-        provider: &str,
-        cm_type: &str,
-        start: &str,
-        first: usize,
-        k: usize,
-    ) {
+    #[allow(clippy::too_many_arguments)]
+    fn episode_with_contacts(&mut self, ep: &str, who: u64, provider: &str, cm_type: &str, start: &str, first: usize, k: usize);
+
+    /// A person enrolled all of W (12 episode-months) with k months with a contact.
+    fn full_year(&mut self, ep: &str, who: u64, provider: &str, cm_type: &str, k: usize);
+
+    /// Runs the fixture (`Fx::run`: in-process, every package loaded, nothing quarantined),
+    /// reads the results and runs the whole-file check of the public CSV.
+    fn results(&self) -> Out;
+}
+
+impl EquityFx for Fx {
+    fn episode_with_contacts(&mut self, ep: &str, who: u64, provider: &str, cm_type: &str, start: &str, first: usize, k: usize) {
         self.add(episode(ep, who, provider, cm_type, start, ""));
         for m in first..first + k {
             assert!(m < 12, "month {m} is not in W");
@@ -366,40 +295,13 @@ impl Fx {
         }
     }
 
-    /// A person enrolled all of W (12 episode-months) with k months with a contact.
     fn full_year(&mut self, ep: &str, who: u64, provider: &str, cm_type: &str, k: usize) {
         self.episode_with_contacts(ep, who, provider, cm_type, LONG_AGO, 0, k);
     }
 
-    /// Writes the packages, runs `casecard run`, checks that everything loaded and nothing
-    /// was quarantined (so the fixture is what the comments say), reads the results and runs
-    /// the whole-file checks.
-    fn run(&self) -> Out {
-        let input = TempDir::new().unwrap();
-        for q in BEFORE_4 {
-            let mut p = Pkg::new(HEN, q, 1);
-            for pr in &self.providers {
-                p.add(pr.clone());
-            }
-            p.write(input.path());
-        }
-        let mut p = Pkg::new(HEN, PERIOD, 1);
-        for pr in &self.providers {
-            p.add(pr.clone());
-        }
-        for person in self.persons.values() {
-            p.add(person.clone());
-        }
-        for r in &self.records {
-            p.add(r.clone());
-        }
-        p.write(input.path());
-        let r = common::run(input.path());
-        for pkg in &r.report.packages {
-            assert_eq!(pkg.status, "loaded", "{} {}: {}", pkg.submitter_id, pkg.period, pkg.message);
-        }
-        assert!(r.quarantine.is_empty(), "the fixture should load whole, quarantined: {:#?}", r.quarantine);
-        let out = Out::read(&r.out);
+    fn results(&self) -> Out {
+        let run = self.run();
+        let out = Out::read(&run.out);
         check_public(&out);
         out
     }
@@ -409,23 +311,6 @@ impl Fx {
 fn w_month_day(m: usize, day: u32) -> String {
     let (y, mo) = if m < 6 { (2025, 7 + m) } else { (2026, m - 5) };
     format!("{y}-{mo:02}-{day:02}")
-}
-
-fn episode(id: &str, who: u64, provider: &str, cm_type: &str, start: &str, end: &str) -> Rec {
-    rows::episode(id, &pid(who), provider)
-        .set("cm_type", cm_type)
-        .set("start_date", start)
-        .set("end_date", end)
-        .set("payer", if cm_type.starts_with("CC-") { "MCO" } else { "FFS" })
-}
-
-/// An in-person contact with the person by cmid(1), of episode `ep`.
-fn contact(ep: &str, who: u64, provider: &str, date: &str) -> Rec {
-    rows::contact("", ep, &pid(who), provider).set("contact_date", date)
-}
-
-fn event(who: u64, kind: &str, start: &str) -> Rec {
-    rows::event("", &pid(who)).set("kind", kind).set("start_date", start).set("end_date", "")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -881,14 +766,14 @@ fn strata_fixture() -> Fx {
     f.episode_with_contacts("E7", 6, B, "AMH-TCM", "2025-11-01", 4, 0);
     f.full_year("E8", 7, A, "AMH-TCM", 6);
     // preventive-visit: P1 (at A) and P5 (at B) had a checkup in W.
-    f.add(event(1, "preventive_visit", "2026-02-01"));
-    f.add(event(5, "preventive_visit", "2025-08-01"));
+    f.add(event(1, "preventive_visit", "2026-02-01", ""));
+    f.add(event(5, "preventive_visit", "2025-08-01", ""));
     f
 }
 
 #[test]
 fn strata_by_hand() {
-    let out = strata_fixture().run();
+    let out = strata_fixture().results();
     let unstratified = |m: &str, p: &str, c: &str| {
         let r = out.row(m, p, c, "all", "all");
         (int(r, "denominator"), int(r, "numerator"))
@@ -1129,7 +1014,7 @@ fn disparity_fixture() -> &'static Out {
             );
             f.full_year(&format!("E{n}"), n, provider, "AMH-TCM", k);
         }
-        f.run()
+        f.results()
     })
 }
 
@@ -1284,7 +1169,7 @@ fn public_csv_providers_to_state() {
     ] {
         f.full_year(&format!("E{n}"), n, provider, "AMH-TCM", k);
     }
-    let out = f.run();
+    let out = f.results();
     let counts = |p: &str, c: &str, s: &str, t: &str| {
         let r = out.row(CM, p, c, s, t);
         (int(r, "denominator"), int(r, "numerator"), boolean(r, "suppressed").unwrap())
@@ -1376,7 +1261,7 @@ fn public_csv_strata_cm_types_and_remainder() {
         f.person(n, &[("sex", sex), ("race", race), ("birth_date", born)]);
         f.full_year(&format!("E{n}"), n, A, cm_type, k);
     }
-    let out = f.run();
+    let out = f.results();
     let blank = String::new;
     let cells = |p: &str, c: &str, s: &str, t: &str| {
         let r = out.public(CM, p, c, s, t);

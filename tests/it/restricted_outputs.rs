@@ -9,12 +9,11 @@
 //! Ramsey County (county, sent by Ramsey), L = 2702100001 Leech Lake (tribal, sent by Leech
 //! Lake), U = 4100000101 UCare (an MCO's own package, mco-v1). `Pn` is `pid(n)`.
 
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use tempfile::TempDir;
 
 const A: &str = HEN_PROV;
@@ -76,7 +75,7 @@ impl World {
         for p in self.pkgs.values() {
             p.write(input.path());
         }
-        let r = common::run(input.path());
+        let r = crate::common::run(input.path());
         for pkg in &r.report.packages {
             assert_eq!(pkg.status, "loaded", "{} {}: {}", pkg.submitter_id, pkg.period, pkg.message);
         }

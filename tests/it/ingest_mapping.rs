@@ -2,9 +2,8 @@
 //! of its mapping table), the canonical columns and types, and the merge rules of §1
 //! (latest period, then highest sequence; statewide persons/providers between submitters).
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use datafusion::arrow::datatypes::DataType;
 use tempfile::TempDir;
 

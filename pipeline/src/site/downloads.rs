@@ -7,7 +7,8 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::pages::{submitter_name, DictionaryColumn, DownloadFile};
+use super::names::submitter_name;
+use super::views::{DictionaryColumn, DownloadFile};
 use super::{SiteError, SiteInput, Writer};
 use crate::ingest::report::Status;
 use crate::measures::results;
@@ -27,7 +28,7 @@ pub fn next_update(reporting: Period) -> NaiveDate {
     reporting.next().last_day() + Days::new(PUBLISH_LAG_DAYS)
 }
 
-pub fn listing() -> Vec<DownloadFile> {
+pub(super) fn listing() -> Vec<DownloadFile> {
     let f = |href: &str, name: &str, format: &str, about: &str| DownloadFile {
         href: format!("downloads/{href}"),
         name: name.into(),
@@ -46,7 +47,7 @@ pub fn listing() -> Vec<DownloadFile> {
 }
 
 /// The columns of `measure_results`, described for the public.
-pub fn dictionary() -> Vec<DictionaryColumn> {
+pub(super) fn dictionary() -> Vec<DictionaryColumn> {
     let c = |name, kind, about| DictionaryColumn { name, kind, about };
     vec![
         c("period", "text", "Reporting quarter, YYYYQn. Results cover the 12 months ending on the quarter's last day."),

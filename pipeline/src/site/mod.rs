@@ -9,8 +9,10 @@
 
 pub mod charts;
 pub mod downloads;
-pub mod pages;
+mod names;
+mod pages;
 pub mod text;
+mod views;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,255 @@
+//! The view types several pages share, and the downloads too: the page frame ([`Chrome`]),
+//! counts, one result as shown ([`Shown`]), provider cards, choices, and the download list
+//! and data dictionary rows. Separate from the page builders so that the downloads use them
+//! without depending on the pages.
+
+use super::names::type_slug;
+use super::text::{self, percent, thousands};
+use crate::geography;
+use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
+use crate::measures::strata::ALL_STRATA;
+use crate::publish::facts::Profile;
+
+/// What every page's frame shows: where it sits, and where its numbers come from.
+pub(super) struct Chrome {
+    /// Prefix that leads from the page back to the site root (`""` or `"../"`).
+    pub(super) root: String,
+    pub(super) title: String,
+    /// The navigation item this page belongs to.
+    pub(super) nav: &'static str,
+    /// "2026 Q2"
+    pub(super) period: String,
+    /// "July 2025 to June 2026"
+    pub(super) window: String,
+    /// "Data from 87 counties, 11 tribal nations and 8 health plans."
+    pub(super) sources: String,
+    /// Whether the page shows results (and so says where they come from).
+    pub(super) shows_results: bool,
+}
+
+/// A count of people or records, written as `<data value>` on the page.
+pub(super) struct Count {
+    pub(super) raw: i64,
+    pub(super) text: String,
+}
+
+impl Count {
+    pub(super) fn of(n: Option<i64>) -> Option<Count> {
+        n.map(|raw| Count { raw, text: thousands(raw) })
+    }
+}
+
+/// One result as a page shows it.
+pub(super) struct Shown {
+    /// "85%" or "Too few to rate".
+    pub(super) value: String,
+    /// "81% to 88%" when the interval is published.
+    pub(super) range: Option<String>,
+    pub(super) numerator: Option<Count>,
+    pub(super) denominator: Option<Count>,
+    /// Which comparison applies to the row (measures.md v2, the `adjustment` column).
+    #[allow(dead_code, reason = "no template reads it yet; it was public before the pages were split")]
+    pub(super) adjustment: Adjustment,
+    /// True when the value is the standardized rate (`rsr`): risk-standardized, or
+    /// standardized for the mix of case-management types.
+    #[allow(dead_code, reason = "no template reads it yet (the tests do); it was public before the pages were split")]
+    pub(super) standardized: bool,
+    /// What the value is, after it ("risk-adjusted"); empty for an actual rate.
+    pub(super) qualifier: &'static str,
+    /// The row is compared on its standardized rate, but suppression hid it: the value is
+    /// the actual rate, and the category comes from the hidden standardized interval.
+    pub(super) standardized_hidden: bool,
+    /// Which comparison the category comes from, in plain words (rated rows only).
+    pub(super) basis: Option<&'static str>,
+    /// True when the counts are hidden and the value rounded.
+    pub(super) rounded: bool,
+    pub(super) category: &'static str,
+    pub(super) category_class: &'static str,
+    /// No published rate (denominator under 30, or no row).
+    pub(super) too_few: bool,
+}
+
+/// The estimate a row is compared on: the standardized rate when one is published, else
+/// the rate; with its interval when published. The flag says the value is the standardized
+/// rate.
+pub(super) fn estimate(r: &ResultRow) -> Option<(f64, Option<(f64, f64)>, bool)> {
+    if let Some(rsr) = r.rsr {
+        // Byar's interval of O/E, scaled by a rate, can pass 100% where rates are high; a
+        // share cannot, so people read the range within 0% and 100% (the data keep it whole).
+        let ci = r.rsr_low.zip(r.rsr_high).map(|(lo, hi)| (lo.max(0.0), hi.min(1.0)));
+        return Some((rsr, ci, true));
+    }
+    r.rate.map(|rate| (rate, r.ci_low.zip(r.ci_high), false))
+}
+
+pub(super) fn shown(r: Option<&ResultRow>) -> Shown {
+    let Some(r) = r else {
+        return Shown {
+            value: "No result".into(),
+            range: None,
+            numerator: None,
+            denominator: None,
+            adjustment: Adjustment::None,
+            standardized: false,
+            qualifier: "",
+            standardized_hidden: false,
+            basis: None,
+            rounded: false,
+            category: "Not rated",
+            category_class: "cat-none",
+            too_few: true,
+        };
+    };
+    let est = estimate(r);
+    let standardized = est.is_some_and(|e| e.2);
+    // The statewide all-types row is the benchmark itself (its O/E is 1 by construction):
+    // nothing to qualify.
+    let benchmark = r.provider_id == STATE && r.cm_type == ALL && r.stratifier == ALL_STRATA;
+    let rated = matches!(r.category.as_deref(), Some("better" | "no different" | "worse"));
+    Shown {
+        value: est.map(|e| percent(e.0)).unwrap_or_else(|| "Too few to rate".into()),
+        range: est.and_then(|e| e.1).map(|(lo, hi)| format!("{} and {}", percent(lo), percent(hi))),
+        numerator: Count::of(r.numerator),
+        denominator: Count::of(r.denominator),
+        adjustment: r.adjustment,
+        standardized,
+        qualifier: if standardized && !benchmark { text::adjustment_qualifier(r.adjustment) } else { "" },
+        standardized_hidden: r.adjustment.is_adjusted() && !standardized && est.is_some() && !benchmark,
+        basis: rated.then(|| text::adjustment_basis(r.adjustment)),
+        // The counts are hidden and the value published rounded (a row can be `suppressed`
+        // for its standardized cells alone, with its counts shown).
+        rounded: r.suppressed && r.numerator.is_none() && est.is_some(),
+        category: text::category_words(r.category.as_deref()),
+        category_class: text::category_class(r.category.as_deref()),
+        too_few: est.is_none(),
+    }
+}
+
+/// A provider as the find and list pages show it (and its own page, at the top).
+pub(super) struct Card {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) kind: String,
+    pub(super) counties: String,
+    pub(super) county_codes: String,
+    pub(super) types: String,
+    pub(super) type_codes: String,
+    pub(super) languages: String,
+    pub(super) language_codes: String,
+    pub(super) cultural: String,
+    pub(super) accepting: &'static str,
+    pub(super) accepting_code: &'static str,
+}
+
+pub(super) fn card(p: &Profile) -> Card {
+    Card {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        kind: text::provider_kind_name(&p.kind).to_string(),
+        counties: p.counties.iter().map(|c| geography::county_name(c).unwrap_or(c).to_string()).collect::<Vec<_>>().join(", "),
+        county_codes: p.counties.join(" "),
+        types: p.cm_types.iter().map(|t| text::cm_type_name(t)).collect::<Vec<_>>().join("; "),
+        type_codes: p.cm_types.iter().map(|t| type_slug(t)).collect::<Vec<_>>().join(" "),
+        languages: if p.languages.is_empty() { "English".into() } else { p.languages.iter().map(|l| text::language_name(l)).collect::<Vec<_>>().join(", ") },
+        language_codes: if p.languages.is_empty() { "eng".into() } else { p.languages.join(" ") },
+        cultural: p.culturally_specific.clone(),
+        accepting: match p.accepting_new {
+            Some(true) => "Yes",
+            Some(false) => "No",
+            None => "Not stated",
+        },
+        accepting_code: match p.accepting_new {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        },
+    }
+}
+
+/// One option of a filter or list, with how many it holds.
+#[derive(Clone)]
+pub(super) struct Choice {
+    pub(super) code: String,
+    pub(super) name: String,
+    pub(super) count: usize,
+}
+
+/// One public download, as the downloads page lists it.
+pub(super) struct DownloadFile {
+    pub(super) href: String,
+    pub(super) name: String,
+    pub(super) format: String,
+    pub(super) about: String,
+}
+
+/// One column of the results, as the data dictionary (page and CSV) describes it.
+pub(super) struct DictionaryColumn {
+    pub(super) name: &'static str,
+    pub(super) kind: &'static str,
+    pub(super) about: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(provider: &str, cm_type: &str, adjustment: Adjustment) -> ResultRow {
+        ResultRow {
+            period: "2026Q2".into(),
+            measure_id: "m".into(),
+            provider_id: provider.into(),
+            cm_type: cm_type.into(),
+            stratifier: ALL_STRATA.into(),
+            stratum: ALL_STRATA.into(),
+            denominator: Some(200),
+            numerator: Some(150),
+            rate: Some(0.75),
+            ci_low: Some(0.69),
+            ci_high: Some(0.80),
+            adjustment,
+            category: Some("no different".into()),
+            ..ResultRow::default()
+        }
+    }
+
+    #[test]
+    fn a_result_says_which_comparison_applies() {
+        let mut risk = row("P1", ALL, Adjustment::Risk);
+        (risk.rsr, risk.rsr_low, risk.rsr_high) = (Some(0.81), Some(0.7), Some(0.9));
+        let s = shown(Some(&risk));
+        assert_eq!((s.value.as_str(), s.range.as_deref()), ("81%", Some("70% and 90%")));
+        assert!(s.standardized && !s.standardized_hidden && !s.rounded);
+        assert_eq!(s.qualifier, "risk-adjusted");
+        assert!(s.basis.unwrap().starts_with("Risk-adjusted: compared after allowing for the health and needs"));
+
+        // Type-standardized, with the standardized cells hidden (a small type behind it):
+        // the actual rate, said so, and the rating still from the hidden interval.
+        let mut ty = row("P1", ALL, Adjustment::Type);
+        ty.suppressed = true;
+        let s = shown(Some(&ty));
+        assert_eq!((s.value.as_str(), s.range.as_deref()), ("75%", Some("69% and 80%")));
+        assert!(!s.standardized && s.standardized_hidden && !s.rounded, "counts are shown: not rounded");
+        assert_eq!(s.qualifier, "");
+        assert!(s.basis.unwrap().starts_with("Compared with providers serving the same types of case management"));
+        (ty.rsr, ty.rsr_low, ty.rsr_high) = (Some(0.72), Some(0.66), Some(0.78));
+        ty.suppressed = false;
+        let s = shown(Some(&ty));
+        assert_eq!((s.value.as_str(), s.qualifier), ("72%", "adjusted for types of case management"));
+
+        let one = row("P1", "AMH-TCM", Adjustment::None);
+        let s = shown(Some(&one));
+        assert!(!s.standardized && !s.standardized_hidden && s.qualifier.is_empty());
+        assert_eq!(s.basis, Some("Compared with the state's result for this type of case management."));
+
+        // Counts hidden: the rounded value, no interval.
+        let mut small = row("P1", "AMH-TCM", Adjustment::None);
+        (small.numerator, small.denominator, small.ci_low, small.ci_high, small.suppressed) = (None, None, None, None, true);
+        assert!(shown(Some(&small)).rounded);
+
+        // The statewide benchmark is not qualified, and statewide rows are not rated.
+        let mut state = row(STATE, ALL, Adjustment::Type);
+        (state.rsr, state.category) = (Some(0.75), None);
+        let s = shown(Some(&state));
+        assert!(s.qualifier.is_empty() && s.basis.is_none() && !s.standardized_hidden);
+    }
+}

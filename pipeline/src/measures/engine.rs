@@ -81,7 +81,7 @@ type Key = (String, String, String, String);
 
 /// The stratum columns of a counting query, one per stratifier, after the fixed columns.
 fn strata_columns(on: &str) -> String {
-    STRATIFIERS.iter().map(|s| format!("{} AS {}", strata::sql(s.code, on), s.code)).collect::<Vec<_>>().join(", ")
+    STRATIFIERS.iter().map(|s| format!("{} AS {}", s.sql(on), s.code())).collect::<Vec<_>>().join(", ")
 }
 
 /// Which stratifier a counted row belongs to: the one stratum column that is set (in a
@@ -92,7 +92,7 @@ fn stratum_of(b: &RecordBatch, first: usize, i: usize) -> Option<(String, String
         let c = b.column(first + k);
         if c.is_valid(i) {
             let v = string_at(c, i);
-            return (!v.is_empty()).then(|| (s.code.to_string(), v));
+            return (!v.is_empty()).then(|| (s.code().to_string(), v));
         }
     }
     Some((ALL_STRATA.to_string(), ALL_STRATA.to_string()))
@@ -314,7 +314,7 @@ impl<'a> Engine<'a> {
     /// the expected of every `ALL`-scope count is Σ units of type t × the statewide rate of
     /// t (measures.md v2, "Type standardization of `ALL` rows").
     async fn type_standardized_counts(&self, def: &Definition, w: &Window) -> Result<BTreeMap<Key, Counts>> {
-        let names: Vec<&str> = STRATIFIERS.iter().map(|s| s.code).collect();
+        let names: Vec<&str> = STRATIFIERS.iter().map(|s| s.code()).collect();
         let sets = std::iter::once("(provider_id, scope, unit_type)".to_string())
             .chain(names.iter().map(|n| format!("(provider_id, scope, unit_type, {n})")))
             .collect::<Vec<_>>()
@@ -476,7 +476,7 @@ impl<'a> Engine<'a> {
             for (s, values) in STRATIFIERS.iter().zip(&strata) {
                 let v = values.as_string::<i32>().value(i);
                 if !v.is_empty() {
-                    add(sc, s.code, v, i);
+                    add(sc, s.code(), v, i);
                 }
             }
         }

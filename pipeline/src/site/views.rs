@@ -6,7 +6,7 @@
 use super::names::type_slug;
 use super::text::{self, percent, thousands};
 use crate::geography;
-use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
+use crate::measures::results::{ResultRow, ALL, STATE};
 use crate::measures::strata::ALL_STRATA;
 use crate::publish::facts::Profile;
 
@@ -47,13 +47,6 @@ pub(super) struct Shown {
     pub(super) range: Option<String>,
     pub(super) numerator: Option<Count>,
     pub(super) denominator: Option<Count>,
-    /// Which comparison applies to the row (measures.md v2, the `adjustment` column).
-    #[allow(dead_code, reason = "no template reads it yet; it was public before the pages were split")]
-    pub(super) adjustment: Adjustment,
-    /// True when the value is the standardized rate (`rsr`): risk-standardized, or
-    /// standardized for the mix of case-management types.
-    #[allow(dead_code, reason = "no template reads it yet (the tests do); it was public before the pages were split")]
-    pub(super) standardized: bool,
     /// What the value is, after it ("risk-adjusted"); empty for an actual rate.
     pub(super) qualifier: &'static str,
     /// The row is compared on its standardized rate, but suppression hid it: the value is
@@ -89,8 +82,6 @@ pub(super) fn shown(r: Option<&ResultRow>) -> Shown {
             range: None,
             numerator: None,
             denominator: None,
-            adjustment: Adjustment::None,
-            standardized: false,
             qualifier: "",
             standardized_hidden: false,
             basis: None,
@@ -111,8 +102,6 @@ pub(super) fn shown(r: Option<&ResultRow>) -> Shown {
         range: est.and_then(|e| e.1).map(|(lo, hi)| format!("{} and {}", percent(lo), percent(hi))),
         numerator: Count::of(r.numerator),
         denominator: Count::of(r.denominator),
-        adjustment: r.adjustment,
-        standardized,
         qualifier: if standardized && !benchmark { text::adjustment_qualifier(r.adjustment) } else { "" },
         standardized_hidden: r.adjustment.is_adjusted() && !standardized && est.is_some() && !benchmark,
         basis: rated.then(|| text::adjustment_basis(r.adjustment)),
@@ -192,6 +181,7 @@ pub(super) struct DictionaryColumn {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::measures::results::Adjustment;
 
     fn row(provider: &str, cm_type: &str, adjustment: Adjustment) -> ResultRow {
         ResultRow {
@@ -218,7 +208,7 @@ mod tests {
         (risk.rsr, risk.rsr_low, risk.rsr_high) = (Some(0.81), Some(0.7), Some(0.9));
         let s = shown(Some(&risk));
         assert_eq!((s.value.as_str(), s.range.as_deref()), ("81%", Some("70% and 90%")));
-        assert!(s.standardized && !s.standardized_hidden && !s.rounded);
+        assert!(!s.qualifier.is_empty() && !s.standardized_hidden && !s.rounded, "the standardized rate, said so");
         assert_eq!(s.qualifier, "risk-adjusted");
         assert!(s.basis.unwrap().starts_with("Risk-adjusted: compared after allowing for the health and needs"));
 
@@ -228,7 +218,7 @@ mod tests {
         ty.suppressed = true;
         let s = shown(Some(&ty));
         assert_eq!((s.value.as_str(), s.range.as_deref()), ("75%", Some("69% and 80%")));
-        assert!(!s.standardized && s.standardized_hidden && !s.rounded, "counts are shown: not rounded");
+        assert!(s.qualifier.is_empty() && s.standardized_hidden && !s.rounded, "counts are shown: not rounded");
         assert_eq!(s.qualifier, "");
         assert!(s.basis.unwrap().starts_with("Compared with providers serving the same types of case management"));
         (ty.rsr, ty.rsr_low, ty.rsr_high) = (Some(0.72), Some(0.66), Some(0.78));
@@ -238,7 +228,7 @@ mod tests {
 
         let one = row("P1", "AMH-TCM", Adjustment::None);
         let s = shown(Some(&one));
-        assert!(!s.standardized && !s.standardized_hidden && s.qualifier.is_empty());
+        assert!(!s.standardized_hidden && s.qualifier.is_empty());
         assert_eq!(s.basis, Some("Compared with the state's result for this type of case management."));
 
         // Counts hidden: the rounded value, no interval.

@@ -80,8 +80,6 @@ struct DictionaryPage {
 }
 
 struct SourceRow {
-    #[allow(dead_code, reason = "sources.html does not show it; it was public before the pages were split")]
-    id: String,
     name: String,
     kind: &'static str,
     periods: String,
@@ -114,7 +112,6 @@ pub(super) fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     let rows = by
         .into_iter()
         .map(|(id, (loaded, failed))| SourceRow {
-            id: id.to_string(),
             name: submitter_name(id),
             kind: submitter_kind(id),
             periods: loaded.into_iter().collect::<Vec<_>>().join(", "),

@@ -181,16 +181,16 @@ pub(super) fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> 
         let by_group = STRATIFIERS
             .iter()
             .map(|s| {
-                let rows = s.strata.iter().map(|g| state_row(ctx.idx.get(&ctx.p, &d.id, STATE, ALL, s.code, g), text::stratum_name(s.code, g))).collect();
+                let rows = s.strata().iter().map(|g| state_row(ctx.idx.get(&ctx.p, &d.id, STATE, ALL, s.code(), g), text::stratum_name(s.code(), g))).collect();
                 let index = ctx
                     .input
                     .public
                     .index
                     .iter()
-                    .find(|i| i.period == ctx.p && i.measure_id == d.id && i.provider_id == STATE && i.stratifier == s.code)
+                    .find(|i| i.period == ctx.p && i.measure_id == d.id && i.provider_id == STATE && i.stratifier == s.code())
                     .map(|i| format!("Index of disparity: {:.1}% (the average distance of a group's result from the overall result).", i.index))
                     .unwrap_or_default();
-                (text::stratifier_name(s.code).to_string(), index, rows)
+                (text::stratifier_name(s.code()).to_string(), index, rows)
             })
             .collect();
         let notes = ctx

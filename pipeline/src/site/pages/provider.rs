@@ -278,12 +278,12 @@ pub(super) fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(
                 .iter()
                 .map(|s| {
                     let rows = s
-                        .strata
+                        .strata()
                         .iter()
-                        .filter(|g| ctx.idx.get(&ctx.p, &d.id, &p.id, ALL, s.code, g).is_some())
-                        .map(|g| detail_row(ctx, d, &p.id, ALL, s.code, g, text::stratum_name(s.code, g)))
+                        .filter(|g| ctx.idx.get(&ctx.p, &d.id, &p.id, ALL, s.code(), g).is_some())
+                        .map(|g| detail_row(ctx, d, &p.id, ALL, s.code(), g, text::stratum_name(s.code(), g)))
                         .collect();
-                    (text::stratifier_name(s.code).to_string(), rows)
+                    (text::stratifier_name(s.code()).to_string(), rows)
                 })
                 .collect();
             DetailSection { id: d.id.clone(), title: d.title.clone(), unit: d.unit.clone(), by_type, by_group }

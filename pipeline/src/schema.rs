@@ -88,8 +88,8 @@ impl Ref {
             Ref::Provider => "provider_id",
         }
     }
-    pub fn reason(self) -> crate::ingest::reason::Reason {
-        use crate::ingest::reason::Reason;
+    pub fn reason(self) -> crate::reason::Reason {
+        use crate::reason::Reason;
         match self {
             Ref::Person => Reason::UnknownPerson,
             Ref::Episode => Reason::UnknownEpisode,

@@ -272,7 +272,7 @@ fn ingest_check(persons: u64, from: &str, to: &str, n: u64) {
         assert_eq!(format!("{:?}", p.status), "Loaded", "{} {}: {}", p.submitter_id, p.period, p.message);
         for f in p.files.values() {
             for (reason, k) in &f.quarantined {
-                *got.entry(reason.clone()).or_insert(0) += *k;
+                *got.entry(reason.code().to_string()).or_insert(0) += *k;
             }
         }
     }

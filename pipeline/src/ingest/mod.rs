@@ -6,7 +6,6 @@
 //! duplicate keys and references, then the merge across packages, then the warehouse.
 
 pub mod package;
-pub mod reason;
 pub mod report;
 pub mod resolve;
 pub mod row;
@@ -24,7 +23,7 @@ use crate::period::Period;
 use crate::schema::TABLES;
 use package::{Package, Staged};
 use report::{FileReport, IngestReport, PackageReport, Status, Warning};
-use reason::Reason;
+use crate::reason::Reason;
 use resolve::ResolveError;
 use crate::toolkit::{self, string_at, timing};
 use stage::Origin;

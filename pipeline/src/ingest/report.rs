@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::reason::Reason;
+use crate::reason::Reason;
 
 #[derive(Debug, Serialize, Deserialize, Default)]
 pub struct IngestReport {

@@ -20,7 +20,7 @@ use futures::StreamExt;
 use super::package::raw_bytes;
 use super::stage::{staged_quarantine_schema, staged_schema};
 use crate::toolkit::{self, exec, materialize, register_dir, string_at, writer_properties};
-use super::reason::Reason;
+use crate::reason::Reason;
 use crate::schema::{Merge, Ref, Table, TABLES};
 
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::reason::Reason;
+use crate::reason::Reason;
 use crate::geography;
 use crate::layout::{Dialect, FilePlan, Target};
 use crate::schema::{Column, Kind, Table};

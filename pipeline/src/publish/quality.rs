@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ingest::reason::Reason;
+use crate::reason::Reason;
 use crate::ingest::report::{IngestReport, Status};
 
 use super::facts::{Completeness, CompletenessRow};

@@ -40,7 +40,7 @@ fn main() {
         all.sort_by(|a, b| a.key().cmp(&b.key()));
         all
     };
-    let wide = MeasureOutput { rows: widen(&m.rows), notes: m.notes.clone(), models: m.models.clone(), funnels: m.funnels.clone() };
+    let wide = MeasureOutput { rows: widen(&m.rows), notes: m.notes.clone(), models: m.models.clone() };
     let results = tmp.path().join("results");
     std::fs::create_dir_all(&results).unwrap();
     let published = publish::write_results(&wide, &results).unwrap();

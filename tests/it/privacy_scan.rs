@@ -223,4 +223,35 @@ fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
         e_checked += 1;
     }
     assert!(e_checked > 500, "{e_checked} relations of expected values checked");
+
+    // The funnel limits (a public download) are drawn around a statewide rate only where the
+    // public table shows that row's counts, so the exact rate gives nothing hidden back; and
+    // a curve runs no further than the largest published provider denominator of its scope.
+    let funnels: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(run.out.join("site/downloads/funnel_limits.json")).unwrap()).unwrap();
+    let mut rdr = csv::Reader::from_path(run.out.join("results/measure_results.csv")).unwrap();
+    let mut rates: BTreeMap<Key, (String, String)> = BTreeMap::new();
+    for rec in rdr.records() {
+        let r = rec.unwrap();
+        rates.insert(key_of(&r), (r[col("denominator")].to_string(), r[col("rate")].to_string()));
+    }
+    let funnels = funnels.as_array().unwrap();
+    for f in funnels {
+        let scope = |p: &str| -> Key {
+            let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+            (s(&f["period"]), s(&f["measure_id"]), p.into(), s(&f["cm_type"]), "all".into(), "all".into())
+        };
+        let (den, rate) = &rates[&scope("STATE")];
+        assert!(!den.is_empty(), "a funnel around a statewide row whose counts are hidden: {:?}", scope("STATE"));
+        let exact = f["state_rate"].as_f64().unwrap();
+        assert!((rate.parse::<f64>().unwrap() - exact).abs() < 1e-12, "{:?}: {rate} against {exact}", scope("STATE"));
+        let largest = rates
+            .iter()
+            .filter(|(k, _)| (&k.0, &k.1, &k.3, &k.4) == (&scope("").0, &scope("").1, &scope("").3, &scope("").4) && k.2 != "STATE")
+            .filter_map(|(_, (d, _))| d.parse::<f64>().ok())
+            .fold(30.0, f64::max);
+        let last = f["points"].as_array().unwrap().last().unwrap()[0].as_f64().unwrap();
+        assert!(last <= largest, "{:?}: the curve reaches {last}, beyond the largest published denominator {largest}", scope("STATE"));
+    }
+    assert!(funnels.len() > 100, "{} funnels checked", funnels.len());
 }

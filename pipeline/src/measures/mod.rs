@@ -127,24 +127,12 @@ impl RiskModel {
     }
 }
 
-/// Funnel-plot control limits around one statewide rate, for drawing each measure's funnel
-/// plot: points (denominator, low95, high95, low998, high998) up to the largest provider.
-#[derive(Debug, Clone, Serialize)]
-pub struct Funnel {
-    pub period: String,
-    pub measure_id: String,
-    pub cm_type: String,
-    pub state_rate: f64,
-    pub points: Vec<(f64, f64, f64, f64, f64)>,
-}
-
 /// What the measure stage produced.
 #[derive(Debug, Default)]
 pub struct MeasureOutput {
     pub rows: Vec<ResultRow>,
     pub notes: Vec<Note>,
     pub models: Vec<RiskModel>,
-    pub funnels: Vec<Funnel>,
 }
 
 /// measures.md: `gap_p` is the two-proportion p-value after Benjamini–Hochberg correction
@@ -165,32 +153,6 @@ fn correct_disparity_tests(rows: &mut [ResultRow]) {
 
 /// The corrected p-value below which a gap is flagged.
 pub const FLAG_LEVEL: f64 = 0.05;
-
-/// Points per funnel curve: enough for a smooth line, few enough to keep the file small.
-const FUNNEL_POINTS: usize = 40;
-
-/// The funnel limits of every STATE row with a rate, up to that scope's largest provider.
-fn funnels(rows: &[ResultRow]) -> Vec<Funnel> {
-    let mut largest: std::collections::BTreeMap<(&str, &str, &str), i64> = std::collections::BTreeMap::new();
-    for r in rows.iter().filter(|r| r.provider_id != results::STATE && r.stratifier == "all") {
-        let m = largest.entry((&r.period, &r.measure_id, &r.cm_type)).or_default();
-        *m = (*m).max(r.denominator.unwrap_or(0));
-    }
-    rows.iter()
-        .filter(|r| r.provider_id == results::STATE && r.stratifier == "all")
-        .filter_map(|r| {
-            let rate = r.rate?;
-            let max_n = largest.get(&(r.period.as_str(), r.measure_id.as_str(), r.cm_type.as_str())).copied().unwrap_or(0);
-            Some(Funnel {
-                period: r.period.clone(),
-                measure_id: r.measure_id.clone(),
-                cm_type: r.cm_type.clone(),
-                state_rate: rate,
-                points: crate::stats::funnel::curve(rate, max_n.max(0) as u64, FUNNEL_POINTS),
-            })
-        })
-        .collect()
-}
 
 /// Computes every measure of `set` over the warehouse at `warehouse`, for each period up to
 /// `reporting` whose window is covered by `loaded` quarters.
@@ -223,7 +185,6 @@ pub async fn compute(
     }
     out.rows.sort_by(|a, b| a.key().cmp(&b.key()));
     correct_disparity_tests(&mut out.rows);
-    out.funnels = funnels(&out.rows);
     out.notes.sort_by(|a, b| (&a.period, &a.measure_id).cmp(&(&b.period, &b.measure_id)));
     Ok(out)
 }

@@ -10,6 +10,7 @@
 //! number and applies no privacy rule of its own.
 
 pub mod facts;
+pub mod funnel;
 pub mod models;
 pub mod quality;
 pub mod suppress;
@@ -22,10 +23,11 @@ use serde::Serialize;
 use crate::ingest::report::{IngestReport, Status};
 use crate::measures::results::{self, ResultRow, ALL, STATE};
 use crate::measures::strata::ALL_STRATA;
-use crate::measures::{Funnel, MeasureError, MeasureOutput, Note};
+use crate::measures::{MeasureError, MeasureOutput, Note};
 use crate::period::Period;
 
 pub use facts::{CaseloadRatio, CompletenessRow, Profile};
+pub use funnel::Funnel;
 pub use models::PublicModel;
 pub use quality::Quality;
 
@@ -51,16 +53,18 @@ pub struct Published {
     /// The result rows after small-number suppression (`measure_results.csv`).
     pub rows: Vec<ResultRow>,
     pub index: Vec<DisparityIndex>,
+    pub funnels: Vec<Funnel>,
 }
 
 /// Writes into `results`: `measure_results.parquet` (every number, for the state's analysts;
 /// `suppressed` says what the public table hides), `measure_results.csv` (the public table,
-/// after small-number suppression), `measure_notes.json`, `risk_models.json`,
-/// `funnel_limits.json` and `disparity_index.json`. Returns the public rows and the
-/// disparity index computed from them.
+/// after small-number suppression), `measure_notes.json`, `risk_models.json`, and the
+/// disparity index and funnel limits computed from the public rows (`disparity_index.json`,
+/// `funnel_limits.json`). Returns the public rows with those two.
 pub fn write_results(out: &MeasureOutput, results: &Path) -> Result<Published> {
     let public = suppress::suppress(&out.rows);
     let index = disparity_index(&public);
+    let funnels = funnel::funnels(&public);
     let analysts: Vec<ResultRow> =
         out.rows.iter().zip(&public).map(|(r, p)| ResultRow { suppressed: p.suppressed, ..r.clone() }).collect();
     results::write_parquet(&analysts, &results.join("measure_results.parquet")).map_err(MeasureError::from)?;
@@ -68,14 +72,14 @@ pub fn write_results(out: &MeasureOutput, results: &Path) -> Result<Published> {
     for (name, json) in [
         ("measure_notes.json", serde_json::to_string_pretty(&out.notes)),
         ("risk_models.json", serde_json::to_string_pretty(&out.models)),
-        ("funnel_limits.json", serde_json::to_string(&out.funnels)),
+        ("funnel_limits.json", serde_json::to_string(&funnels)),
         ("disparity_index.json", serde_json::to_string_pretty(&index)),
     ] {
         let path = results.join(name);
         let text = json.expect("plain data serializes") + "\n";
         std::fs::write(&path, text).map_err(|source| PublishError::Io { path, source })?;
     }
-    Ok(Published { rows: public, index })
+    Ok(Published { rows: public, index, funnels })
 }
 
 /// One submitted package as the public sees it: who sent which quarter and whether it
@@ -137,7 +141,7 @@ pub async fn collect(
         reporting: Some(reporting),
         models,
         notes: m.notes.clone(),
-        funnels: m.funnels.clone(),
+        funnels: published.funnels,
         packages: report
             .packages
             .iter()

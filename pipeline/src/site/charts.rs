@@ -154,16 +154,15 @@ impl TrendChart {
     }
 }
 
-/// Where a provider falls against the funnel's control limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Zone {
-    Inside95,
-    Between,
-    Outside998,
+pub use crate::stats::funnel::Zone;
+
+/// How a zone reads on a page.
+pub trait ZoneWords {
+    fn words(self) -> &'static str;
 }
 
-impl Zone {
-    pub fn words(self) -> &'static str {
+impl ZoneWords for Zone {
+    fn words(self) -> &'static str {
         match self {
             Zone::Inside95 => "inside the 95% limits",
             Zone::Between => "between the 95% and 99.8% limits",
@@ -272,20 +271,6 @@ fn nice_step(raw: f64) -> f64 {
     }
 }
 
-/// Which zone of the funnel a rate at denominator `n` falls in (by the same normal
-/// approximation as the published limits).
-pub fn zone(state: f64, n: f64, rate: f64) -> Zone {
-    let (lo95, hi95) = crate::stats::funnel::limits(state, n, crate::stats::Z95);
-    let (lo998, hi998) = crate::stats::funnel::limits(state, n, crate::stats::Z998);
-    if rate < lo998 || rate > hi998 {
-        Zone::Outside998
-    } else if rate < lo95 || rate > hi95 {
-        Zone::Between
-    } else {
-        Zone::Inside95
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,12 +295,4 @@ mod tests {
         assert!(svg.contains("role=\"img\""));
     }
 
-    #[test]
-    fn zones_follow_the_limits() {
-        // p0 = 0.5, n = 100: 95% half-width 0.098, 99.8% half-width 0.1545.
-        assert_eq!(zone(0.5, 100.0, 0.55), Zone::Inside95);
-        assert_eq!(zone(0.5, 100.0, 0.62), Zone::Between);
-        assert_eq!(zone(0.5, 100.0, 0.70), Zone::Outside998);
-        assert_eq!(zone(0.5, 100.0, 0.30), Zone::Outside998);
-    }
 }

@@ -34,6 +34,27 @@ pub fn curve(p0: f64, max_n: u64, points: usize) -> Vec<(f64, f64, f64, f64, f64
     out
 }
 
+/// Where a point falls against the funnel's control limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Zone {
+    Inside95,
+    Between,
+    Outside998,
+}
+
+/// Where a provider of denominator `n` and rate `rate` falls around the statewide `state`.
+pub fn zone(state: f64, n: f64, rate: f64) -> Zone {
+    let (lo95, hi95) = limits(state, n, super::Z95);
+    let (lo998, hi998) = limits(state, n, super::Z998);
+    if rate < lo998 || rate > hi998 {
+        Zone::Outside998
+    } else if rate < lo95 || rate > hi95 {
+        Zone::Between
+    } else {
+        Zone::Inside95
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +75,14 @@ mod tests {
         let small = curve(0.5, 12, 40);
         assert!(small.windows(2).all(|w| w[0].0 < w[1].0), "denominators strictly increase");
         assert_eq!(small.last().unwrap().0, 30.0, "the curve reaches at least the rating threshold");
+    }
+
+    #[test]
+    fn zones_follow_the_limits() {
+        // p0 = 0.5, n = 100: 95% half-width 0.098, 99.8% half-width 0.1545.
+        assert_eq!(zone(0.5, 100.0, 0.55), Zone::Inside95);
+        assert_eq!(zone(0.5, 100.0, 0.62), Zone::Between);
+        assert_eq!(zone(0.5, 100.0, 0.70), Zone::Outside998);
+        assert_eq!(zone(0.5, 100.0, 0.30), Zone::Outside998);
     }
 }

@@ -9,7 +9,7 @@ use super::{comparison_summary, measure_adjustment, state_text, Ctx};
 use crate::measures::definition::Definition;
 use crate::measures::results::{Adjustment, ResultRow, ALL, STATE};
 use crate::measures::strata::STRATIFIERS;
-use crate::site::charts::{self, FunnelChart, Series, TrendChart, Zone};
+use crate::site::charts::{FunnelChart, Series, TrendChart, Zone, ZoneWords};
 use crate::site::names::plural;
 use crate::site::text::{self, percent};
 use crate::site::views::{estimate, shown, Choice, Chrome, Shown};
@@ -106,7 +106,7 @@ pub(super) fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> 
         if n == 0 {
             continue;
         }
-        let z = charts::zone(state, n as f64, est);
+        let Some(&z) = f.zones.get(&p.id) else { continue };
         if r.adjustment.is_adjusted() && r.rsr.is_none() {
             actual += 1;
         }

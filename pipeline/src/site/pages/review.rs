@@ -13,7 +13,7 @@ use crate::measures::strata::ALL_STRATA;
 use crate::period::Period;
 use crate::publish::facts::Completeness;
 use crate::publish::quality::{Count as QCount, Quality};
-use crate::site::charts::Zone;
+use crate::site::charts::{Zone, ZoneWords};
 use crate::site::names::{submitter_kind, submitter_name};
 use crate::site::text::{self, thousands};
 use crate::site::views::{shown, Chrome, Count};

@@ -93,10 +93,10 @@ pub struct Package {
 }
 
 /// Everything the site may show.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Public {
     /// The reporting quarter: the site's headline period.
-    pub reporting: Option<Period>,
+    pub reporting: Period,
     /// Result rows after small-number suppression (the public table).
     pub rows: Vec<ResultRow>,
     pub index: Vec<DisparityIndex>,
@@ -117,13 +117,6 @@ pub struct Public {
     pub completeness: Vec<CompletenessRow>,
 }
 
-impl Public {
-    /// The reporting quarter (a `Public` is only built for a run that has one).
-    pub fn reporting(&self) -> Period {
-        self.reporting.expect("a publication has a reporting quarter")
-    }
-}
-
 /// Gathers everything the site may show for `reporting`: the published rows and what goes
 /// with them, the facts read from the warehouse (in a session spilling to `spill`) and the
 /// data quality of every package.
@@ -138,7 +131,7 @@ pub async fn collect(
     let f = facts::read(warehouse, spill, reporting).await?;
     let models = m.models.iter().map(|model| models::public(model, &published.rows)).collect();
     Ok(Public {
-        reporting: Some(reporting),
+        reporting,
         models,
         notes: m.notes.clone(),
         funnels: published.funnels,

@@ -140,13 +140,13 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
         sources.entry(&p.submitter_id).or_default().insert(p.period.clone());
     }
     let periods: std::collections::BTreeSet<&str> = input.public.rows.iter().map(|r| r.period.as_str()).collect();
-    let win = Window::of(input.public.reporting(), 0);
+    let win = Window::of(input.public.reporting, 0);
     let meta = Metadata {
         dataset_id: DATASET_ID,
         title: "Minnesota case management quality measures",
         description: "Quality measures for Medical Assistance case management providers in Minnesota (counties, tribal nations, contracted agencies and health plans), statewide and by provider, type of case management and population group, after small-number suppression.",
         publisher: "State of Minnesota, Department of Human Services",
-        reporting_period: input.public.reporting().to_string(),
+        reporting_period: input.public.reporting.to_string(),
         window_start: win.start.to_string(),
         window_end: win.end.to_string(),
         periods_included: periods.into_iter().map(str::to_string).collect(),
@@ -156,7 +156,7 @@ pub fn write_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
             .map(|(id, ps)| Source { submitter_id: id.to_string(), name: submitter_name(id), periods_loaded: ps.into_iter().collect() })
             .collect(),
         suppression: "Rates need a denominator of at least 30. Counts are shown only when the numerator and the denominator minus the numerator are 0 or at least 11; otherwise counts, intervals, expected and O/E are blank and the rate is rounded to a whole percent. Expected, O/E and the standardized rate of a type-standardized row are blank where a type of case management behind it has 1 to 10 people. A second cell is suppressed where one blank cell could be recovered by subtraction.",
-        next_expected_update: next_update(input.public.reporting()).to_string(),
+        next_expected_update: next_update(input.public.reporting).to_string(),
         files,
     };
     w.file("downloads/metadata.json", (serde_json::to_string_pretty(&meta).map_err(|e| err(&e))? + "\n").as_bytes())

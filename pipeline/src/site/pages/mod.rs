@@ -37,10 +37,10 @@ pub(super) fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteEr
     let ctx = Ctx {
         input,
         idx: Index::new(&input.public.rows),
-        p: input.public.reporting().to_string(),
+        p: input.public.reporting.to_string(),
         profiles,
         defs: input.definitions.measures.iter().collect(),
-        sources: sources_line(input, input.public.reporting()),
+        sources: sources_line(input, input.public.reporting),
         survey: input.public.survey.iter().cloned()
             .into_iter()
             .map(|r| ((r.provider_id.clone(), r.measure_id.clone()), r))
@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
             title: title.into(),
             nav,
             period: text::period_label(&self.p),
-            window: text::window_words(self.input.public.reporting()),
+            window: text::window_words(self.input.public.reporting),
             sources: self.sources.clone(),
             shows_results,
         }

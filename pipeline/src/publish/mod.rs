@@ -2,7 +2,7 @@
 //! every number any public page or download may show out, each through the small-number
 //! rules of [`suppress`].
 //!
-//! Input: [`MeasureOutput`] (unsuppressed rows, notes, risk models, funnel limits), the
+//! Input: [`MeasureOutput`] (unsuppressed rows, notes, risk models), the
 //! warehouse (for the facts beside the measures: who each provider is, caseload, the survey
 //! items, completeness of records) and the [`IngestReport`] (data quality). Output: the
 //! analysts' and public files in `results/` ([`write_results`]) and one [`Public`] value

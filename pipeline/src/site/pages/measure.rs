@@ -95,7 +95,7 @@ fn state_row(r: Option<&ResultRow>, label: String) -> StateRow {
 /// denominator.
 pub(super) fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> Option<FunnelView> {
     let f = ctx.input.public.funnels.iter().find(|f| f.period == period && f.measure_id == d.id && f.cm_type == ALL)?;
-    let state = ctx.idx.all(period, &d.id, STATE, ALL)?.rate?;
+    let state = f.state_rate;
     let mut rows = Vec::new();
     let mut points = Vec::new();
     // Providers plotted at their actual rate because their standardized rate is hidden.

@@ -84,7 +84,7 @@ async fn explain(dir: &Path, scratch: &Path) -> Result<Validation> {
             "SELECT line, reason, detail, raw FROM q WHERE file = '{}' ORDER BY line LIMIT {SHOWN_PER_FILE}",
             file.replace('\'', "''")
         );
-        for b in ctx.sql(&sql).await?.collect().await? {
+        for b in crate::toolkit::collect(&ctx, &sql).await? {
             let line = b.column(0).as_primitive::<Int64Type>();
             for i in 0..b.num_rows() {
                 let reason = string_at(b.column(1), i);

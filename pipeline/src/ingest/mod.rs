@@ -161,16 +161,6 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
     toolkit::exec(&ctx, "CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
         .await
         .map_err(ResolveError::from)?;
-    let stream = ctx
-        .sql(
-            "SELECT sequence, file, line, raw, reason, detail, submitter_id, period FROM quarantine_staged
-             ORDER BY submitter_id, period, file, line",
-        )
-        .await
-        .map_err(ResolveError::from)?
-        .execute_stream()
-        .await
-        .map_err(ResolveError::from)?;
     let qschema = std::sync::Arc::new(Schema::new(vec![
         Field::new("sequence", DataType::Int64, false),
         Field::new("file", DataType::Utf8, false),
@@ -179,7 +169,18 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
         Field::new("reason", DataType::Utf8, false),
         Field::new("detail", DataType::Utf8, false),
     ]));
-    resolve::write_partitioned(stream, &out.join("quarantine"), &qschema).await?;
+    toolkit::bounded(&ctx, || async {
+        let stream = ctx
+            .sql(
+                "SELECT sequence, file, line, raw, reason, detail, submitter_id, period FROM quarantine_staged
+                 ORDER BY submitter_id, period, file, line",
+            )
+            .await?
+            .execute_stream()
+            .await?;
+        resolve::write_partitioned(stream, &out.join("quarantine"), &qschema).await
+    })
+    .await?;
 
     timing("wrote quarantine");
     let counts = count_rows(&ctx).await?;
@@ -196,6 +197,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
         .filter(|(_, s)| **s == Status::Loaded)
         .filter_map(|(o, _)| o.period.parse().ok())
         .collect();
+    timing("ingest done");
     Ok(IngestOutcome { report, loaded_periods: loaded_periods.into_iter().collect(), table_rows })
 }
 
@@ -285,7 +287,7 @@ async fn count_rows(ctx: &datafusion::prelude::SessionContext) -> Result<Counts,
         "SELECT _submitter, _period, _sequence, _file, COUNT(*) AS n FROM ({}) GROUP BY 1, 2, 3, 4",
         unions.join(" UNION ALL ")
     );
-    for b in ctx.sql(&sql).await?.collect().await? {
+    for b in toolkit::collect(ctx, &sql).await? {
         let seq = b.column(2).as_primitive::<Int64Type>();
         let n = b.column(4).as_primitive::<Int64Type>();
         for i in 0..b.num_rows() {
@@ -294,7 +296,7 @@ async fn count_rows(ctx: &datafusion::prelude::SessionContext) -> Result<Counts,
         }
     }
     let sql = "SELECT submitter_id, period, sequence, file, reason, COUNT(*) FROM quarantine_staged GROUP BY 1, 2, 3, 4, 5";
-    for b in ctx.sql(sql).await?.collect().await? {
+    for b in toolkit::collect(ctx, sql).await? {
         let seq = b.column(2).as_primitive::<Int64Type>();
         let n = b.column(5).as_primitive::<Int64Type>();
         for i in 0..b.num_rows() {

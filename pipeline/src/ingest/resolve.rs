@@ -40,6 +40,16 @@ pub enum ResolveError {
 /// The result of this module's operations.
 pub type Result<T, E = ResolveError> = std::result::Result<T, E>;
 
+impl toolkit::Exhausted for ResolveError {
+    fn exhausted(&self) -> bool {
+        match self {
+            ResolveError::DataFusion(e) => e.exhausted(),
+            ResolveError::Toolkit(e) => e.exhausted(),
+            _ => false,
+        }
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ResolveError + '_ {
     move |source| ResolveError::Io { path: path.to_path_buf(), source }
 }
@@ -109,16 +119,22 @@ pub async fn check_sets(
                 &format!("acc_{}", t.name),
             )
             .await?;
-            let stream = ctx
-                .sql(&format!(
+            // The rejects are written out first (a join, bounded like every other), then
+            // streamed into the quarantine staging with their raw lines.
+            let rejected = format!("rejects_{}", t.name);
+            materialize(
+                ctx,
+                &format!(
                     "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, v.reason, s._pkg,
                             {detail} AS detail {join}
                      WHERE v.reason IS NOT NULL",
                     detail = detail_sql(t)
-                ))
-                .await?
-                .execute_stream()
-                .await?;
+                ),
+                &work.join("rejects").join(t.name),
+                &rejected,
+            )
+            .await?;
+            let stream = ctx.sql(&format!("SELECT * FROM {rejected}")).await?.execute_stream().await?;
             rejects.write_stream(stream, files).await?;
         }
         // Keys known to later levels: the first package (in processing order) that accepted each.
@@ -350,8 +366,12 @@ pub async fn merge_and_write(
             merged = merged_sql(t),
             key = t.key.join(", ")
         );
-        let stream = ctx.sql(&sql).await?.execute_stream().await?;
-        rows.insert(t.name.to_string(), write_partitioned(stream, &warehouse.join(t.name), &t.arrow_schema()).await?);
+        let written = toolkit::bounded(ctx, || async {
+            let stream = ctx.sql(&sql).await?.execute_stream().await?;
+            write_partitioned(stream, &warehouse.join(t.name), &t.arrow_schema()).await
+        })
+        .await?;
+        rows.insert(t.name.to_string(), written);
     }
     Ok((conflicts, rows))
 }
@@ -364,7 +384,7 @@ async fn statewide_conflicts(ctx: &SessionContext, t: &'static Table) -> Result<
          FROM ranked_{n} r JOIN k ON r.{key} = k.{key} ORDER BY 1, 3",
         n = t.name
     );
-    let batches = ctx.sql(&sql).await?.collect().await?;
+    let batches = toolkit::collect(ctx, &sql).await?;
     let mut out: Vec<Conflict> = Vec::new();
     for b in batches {
         for i in 0..b.num_rows() {

@@ -163,7 +163,9 @@ pub async fn compute(
     loaded: &BTreeSet<Period>,
     reporting: Period,
 ) -> Result<MeasureOutput> {
+    crate::toolkit::timing("measure stage start");
     let mut engine = engine::Engine::new(set, warehouse, work).await?;
+    crate::toolkit::timing("warehouse registered");
     engine.check_all(reporting).await?;
     let mut out = MeasureOutput::default();
     for def in &set.measures {

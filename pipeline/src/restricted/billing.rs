@@ -288,9 +288,8 @@ pub async fn write(
     let mut rows = BTreeMap::new();
     let mut counts: Vec<ProviderCount> = Vec::new();
     for check in CHECKS {
-        let df = ctx.sql(check.sql).await?;
-        let planned: Schema = df.schema().as_arrow().clone();
-        let batches = df.collect().await?;
+        let planned: Schema = ctx.sql(check.sql).await?.schema().as_arrow().clone();
+        let batches = crate::toolkit::collect(ctx, check.sql).await?;
         // The batches' own schema (the plan's may differ in nullability).
         let schema: Schema = batches.first().map(|b| b.schema().as_ref().clone()).unwrap_or(planned);
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();

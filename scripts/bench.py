@@ -128,7 +128,8 @@ def duck_ingest(args):
         delim = "," if name.endswith(".csv") else "|"
         glob = f"{inp}/*/*/{name}"
         con.execute(
-            f"COPY (SELECT * FROM read_csv('{glob}', delim = '{delim}', header = true, all_varchar = true, filename = true)) "
+            f"COPY (SELECT * FROM read_csv('{glob}', delim = '{delim}', header = true, quote = '\"', escape = '\"', "
+            f"all_varchar = true, strict_mode = false, null_padding = true, filename = true)) "
             f"TO '{out / (name + '.parquet')}' (FORMAT parquet, COMPRESSION zstd)"
         )
     shutil.rmtree(out / "tmp", ignore_errors=True)

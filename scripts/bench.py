@@ -87,8 +87,9 @@ def stage_times(stderr, total, samples):
     restricted = need("restricted outputs written")
     per_measure = {}
     for (t, step), (t_next, _) in zip(marks, marks[1:] + [(measured, "")]):
-        if step.startswith("measure "):
-            measure_id = step.split()[1]
+        words = step.split()
+        if len(words) == 3 and words[0] == "measure" and re.fullmatch(r"\d{4}Q[1-4]", words[2]):
+            measure_id = words[1]
             per_measure[measure_id] = per_measure.get(measure_id, 0.0) + (t_next - t)
     # The timings count from the first one, printed at once on start: close enough to the
     # samples' clock for a per-stage peak.

@@ -45,7 +45,7 @@ pub fn session(spill: &Path) -> Result<SessionContext> {
 }
 
 /// [`session`] with another memory limit (tests use a small one to make the pool run out).
-pub fn session_with_limit(spill: &Path, limit: usize) -> Result<SessionContext> {
+fn session_with_limit(spill: &Path, limit: usize) -> Result<SessionContext> {
     // A fair pool shares memory between the operators that can spill, so one large sort
     // cannot starve the others of the room they need to spill themselves.
     let pool = Arc::new(datafusion::execution::memory_pool::FairSpillPool::new(limit));

@@ -176,7 +176,7 @@ impl<'a> Engine<'a> {
         // copied into one unpartitioned table (with `submitter_id` and `period` as plain
         // columns) in the work folder. Measured at 200,000 persons (release build): reading
         // the partitions in place saved the 6 s copy but cost the small measures 1–2 s per
-        // query in opening 849 files a table (measure stage 202 s against 180 s).
+        // query in opening 849 files a table (measure stage 202 s against 105 s; BENCHMARKS.md).
         crate::warehouse::register(&ctx, warehouse, "warehouse_").await.map_err(|e| MeasureError::Shape {
             path: warehouse.to_path_buf(),
             message: format!("reading the warehouse: {e}"),

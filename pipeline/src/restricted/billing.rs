@@ -288,10 +288,13 @@ pub async fn write(
     let mut rows = BTreeMap::new();
     let mut counts: Vec<ProviderCount> = Vec::new();
     for check in CHECKS {
-        let planned: Schema = ctx.sql(check.sql).await?.schema().as_arrow().clone();
         let batches = crate::toolkit::collect(ctx, check.sql).await?;
-        // The batches' own schema (the plan's may differ in nullability).
-        let schema: Schema = batches.first().map(|b| b.schema().as_ref().clone()).unwrap_or(planned);
+        // The batches' own schema (the plan's may differ in nullability); the plan's when
+        // the check found nothing.
+        let schema: Schema = match batches.first() {
+            Some(b) => b.schema().as_ref().clone(),
+            None => ctx.sql(check.sql).await?.schema().as_arrow().clone(),
+        };
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
         let documented: Vec<&str> = check.columns.iter().map(|(c, _)| *c).collect();
         debug_assert_eq!(names, documented, "{}: columns differ from their documentation", check.id);

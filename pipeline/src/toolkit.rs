@@ -52,7 +52,10 @@ fn session_with_limit(spill: &Path, limit: usize) -> Result<SessionContext> {
     std::fs::create_dir_all(spill).map_err(io_err(spill))?;
     let runtime = RuntimeEnvBuilder::new().with_memory_pool(pool).with_temp_file_path(spill);
     // Hash joins (DataFusion's default) until the pool runs out: see `bounded`.
-    let mut config = SessionConfig::new().with_target_partitions(2).with_batch_size(8192);
+    let mut config = SessionConfig::new()
+        .with_target_partitions(2)
+        .with_batch_size(8192)
+        .with_extension(Arc::new(SwitchedJoins::default()));
     if let Some(extra) = std::env::var_os(DATAFUSION_ENV) {
         for kv in extra.to_string_lossy().split(';').filter(|s| !s.trim().is_empty()) {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
@@ -84,15 +87,25 @@ impl Exhausted for ToolkitError {
     }
 }
 
+/// Set on a session when [`bounded`] switched it to sort-merge joins, so that
+/// [`restore_hash_joins`] undoes only that switch, never a setting asked for in
+/// [`DATAFUSION_ENV`].
+#[derive(Debug, Default)]
+struct SwitchedJoins(std::sync::atomic::AtomicBool);
+
+fn switched_joins(ctx: &SessionContext) -> Option<Arc<SwitchedJoins>> {
+    ctx.copied_config().get_extension::<SwitchedJoins>()
+}
+
 /// Runs `op` (which plans and executes its queries on `ctx`); if the memory pool ran out,
-/// switches `ctx` to sort-merge joins for good and runs `op` once more.
+/// switches `ctx` to sort-merge joins (until [`restore_hash_joins`]) and runs `op` once more.
 ///
 /// Why: a hash join is several times faster than a sort-merge join on these tables (the
 /// contact-monthly measure at 200,000 persons: 9 s against 33 s), but its build side must fit
 /// in memory, while a sort-merge join's sorts spill to disk. So a session starts with hash
 /// joins, and the first query that cannot get its memory makes the session plan every join
-/// from then on the way that spills: an input larger than memory makes the run slower, never
-/// makes it fail. `op` must be safe to run again (it rewrites, never appends). Its queries
+/// from then on the way that spills (until a caller restores hash joins): an input larger
+/// than memory makes the run slower, never makes it fail. `op` must be safe to run again (it rewrites, never appends). Its queries
 /// must be planned inside `op`: a DataFrame keeps the settings it was planned with.
 pub async fn bounded<T, E, F, Fut>(ctx: &SessionContext, mut op: F) -> std::result::Result<T, E>
 where
@@ -107,10 +120,25 @@ where
                 MEMORY_LIMIT >> 30
             );
             ctx.sql("SET datafusion.optimizer.prefer_hash_join = false").await?.collect().await?;
+            if let Some(s) = switched_joins(ctx) {
+                s.0.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             op().await
         }
         r => r,
     }
+}
+
+/// Lets a session that [`bounded`] switched to sort-merge joins plan hash joins again: for a
+/// caller whose next queries are of another size (the measure stage, at each measure: one
+/// measure's joins outgrowing the pool says little about the next one's).
+pub async fn restore_hash_joins(ctx: &SessionContext) -> Result<(), DataFusionError> {
+    if let Some(s) = switched_joins(ctx) {
+        if s.0.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            ctx.sql("SET datafusion.optimizer.prefer_hash_join = true").await?.collect().await?;
+        }
+    }
+    Ok(())
 }
 
 /// Runs a query and collects its result, within the memory pool ([`bounded`]).
@@ -276,5 +304,7 @@ mod tests {
         // Keys 1,000,000 ..= 1,999,999: 1,000,000 of them, summing to 1,000,000 × 1,499,999.5.
         assert_eq!((count, sum), (1_000_000, 1_499_999_500_000));
         assert!(!ctx.copied_config().options().optimizer.prefer_hash_join, "later queries plan sort-merge joins");
+        restore_hash_joins(&ctx).await.expect("restore");
+        assert!(ctx.copied_config().options().optimizer.prefer_hash_join, "until they are restored");
     }
 }

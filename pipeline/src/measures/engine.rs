@@ -295,6 +295,12 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
+    /// Starts a measure with hash joins, even if the previous measure's outgrew the memory
+    /// pool (`toolkit::bounded`): measures differ greatly in size.
+    pub async fn start_measure(&self) -> Result<()> {
+        Ok(toolkit::restore_hash_joins(&self.ctx).await?)
+    }
+
     /// Computes one measure for one window and appends its rows (and notes) to `out`.
     pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<()> {
         self.prepare(def, w).await?;

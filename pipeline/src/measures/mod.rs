@@ -180,6 +180,7 @@ pub async fn compute(
                 ),
             });
         }
+        engine.start_measure().await?;
         for w in windows {
             crate::toolkit::timing(&format!("measure {} {}", def.id, w.period));
             engine.measure(def, &w, &mut out).await?;

@@ -79,9 +79,18 @@ fn standardize(by_type: &BTreeMap<(Key, String), Counts>) -> BTreeMap<Key, Count
 /// (provider_id, scope, stratifier, stratum).
 type Key = (String, String, String, String);
 
-/// The stratum columns of a counting query, one per stratifier, after the fixed columns.
-fn strata_columns(on: &str) -> String {
-    STRATIFIERS.iter().map(|s| format!("{} AS {}", s.sql(on), s.code())).collect::<Vec<_>>().join(", ")
+/// The stratum columns of a counting query, one per stratifier, after the fixed columns:
+/// read from the `p` of [`persons_with_strata`].
+fn strata_columns() -> String {
+    STRATIFIERS.iter().map(|s| format!("p.stratum_{c} AS {c}", c = s.code())).collect::<Vec<_>>().join(", ")
+}
+
+/// Every person's row with their stratum of each stratifier (`stratum_<code>`), age on
+/// `on`, as a relation aliased `p`. Computed per person, not per counted unit: the race
+/// and ethnicity rule alone is a dozen pattern matches, and a person has many units.
+fn persons_with_strata(on: &str) -> String {
+    let strata = STRATIFIERS.iter().map(|s| format!("{} AS stratum_{}", s.sql(on), s.code())).collect::<Vec<_>>().join(", ");
+    format!("(SELECT p.*, {strata} FROM persons p) p")
 }
 
 /// Which stratifier a counted row belongs to: the one stratum column that is set (in a
@@ -325,6 +334,8 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Every denominator unit beside its numerator match (a numerator unit outside the
+    /// denominator is an orphan: `d.unit IS NULL`).
     const JOINED: &'static str = "denominator d FULL JOIN (SELECT DISTINCT provider_id, scope, unit FROM numerator) n \
          ON d.provider_id = n.provider_id AND d.scope = n.scope AND d.unit = n.unit";
 
@@ -338,16 +349,27 @@ impl<'a> Engine<'a> {
             .chain(names.iter().map(|n| format!("(provider_id, scope, unit_type, {n})")))
             .collect::<Vec<_>>()
             .join(", ");
+        // Units are first counted per person (one person has many units, and the join with
+        // the persons and the grouping sets then see a fraction of the rows). The persons are
+        // the build side of the outer join on purpose: written `units LEFT JOIN persons`, the
+        // engine would hash the unit counts and stream the persons past them.
         let sql = format!(
-            "SELECT provider_id, scope, {names}, unit_type, \
-                    COUNT(CASE WHEN in_den THEN 1 END), COUNT(CASE WHEN hit THEN 1 END), COUNT(CASE WHEN NOT in_den THEN 1 END) \
-             FROM (SELECT COALESCE(d.provider_id, n.provider_id) AS provider_id, COALESCE(d.scope, n.scope) AS scope, \
-                          COALESCE(CAST(d.cm_type AS VARCHAR), '') AS unit_type, \
-                          d.unit IS NOT NULL AS in_den, (d.unit IS NOT NULL AND n.unit IS NOT NULL) AS hit, {strata} \
-                   FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id) s \
+            "SELECT provider_id, scope, {names}, unit_type, SUM(den), SUM(hit), SUM(orphan) \
+             FROM (SELECT u.provider_id, u.scope, u.unit_type, u.den, u.hit, u.orphan, {strata} \
+                   FROM {persons} RIGHT JOIN \
+                        (SELECT provider_id, scope, person_id, unit_type, \
+                                COUNT(CASE WHEN in_den THEN 1 END) AS den, COUNT(CASE WHEN hit THEN 1 END) AS hit, \
+                                COUNT(CASE WHEN NOT in_den THEN 1 END) AS orphan \
+                         FROM (SELECT COALESCE(d.provider_id, n.provider_id) AS provider_id, COALESCE(d.scope, n.scope) AS scope, \
+                                      d.person_id, COALESCE(CAST(d.cm_type AS VARCHAR), '') AS unit_type, \
+                                      d.unit IS NOT NULL AS in_den, (d.unit IS NOT NULL AND n.unit IS NOT NULL) AS hit \
+                               FROM {joined}) j \
+                         GROUP BY provider_id, scope, person_id, unit_type) u \
+                        ON p.person_id = u.person_id) s \
              GROUP BY GROUPING SETS ({sets})",
             names = names.join(", "),
-            strata = strata_columns(&w.parameter("w_end").expect("w_end")),
+            strata = strata_columns(),
+            persons = persons_with_strata(&w.parameter("w_end").expect("w_end")),
             joined = Self::JOINED
         );
         let batches = self.run(def, w, &sql).await?;
@@ -440,10 +462,11 @@ impl<'a> Engine<'a> {
             .collect();
         let sql = format!(
             "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs}, {strata} \
-             FROM {joined} LEFT JOIN persons p ON p.person_id = d.person_id \
+             FROM {persons} RIGHT JOIN ({joined}) ON p.person_id = d.person_id \
              ORDER BY d.provider_id, d.scope, d.unit",
             covs = covs.join(", "),
-            strata = strata_columns(&w.parameter("w_end").expect("w_end")),
+            strata = strata_columns(),
+            persons = persons_with_strata(&w.parameter("w_end").expect("w_end")),
             joined = Self::JOINED
         );
         let batches = self.run(def, w, &sql).await?;

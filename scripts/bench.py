@@ -86,7 +86,10 @@ def stage_times(stderr, total, samples):
     site = need("site written")
     restricted = need("restricted outputs written")
     per_measure = {}
-    for (t, step), (t_next, _) in zip(marks, marks[1:] + [(measured, "")]):
+    # A measure runs from its mark to the next top-level mark; indented marks ("  rows
+    # collected", "  model fitted …") are steps inside it.
+    top = [(t, step) for t, step in marks if not step.startswith(" ")]
+    for (t, step), (t_next, _) in zip(top, top[1:] + [(measured, "")]):
         words = step.split()
         if len(words) == 3 and words[0] == "measure" and re.fullmatch(r"\d{4}Q[1-4]", words[2]):
             measure_id = words[1]

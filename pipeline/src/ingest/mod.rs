@@ -134,7 +134,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
     let ctx = toolkit::session(&work.join("spill")).map_err(ResolveError::from)?;
     resolve::check_sets(&ctx, &work, &staging, &files, &in_force).await?;
     timing("set checks");
-    let (conflicts, table_rows) = resolve::merge_and_write(&ctx, &out.join("warehouse")).await?;
+    let (conflicts, table_rows) = resolve::merge_and_write(&ctx, &work, &out.join("warehouse")).await?;
     timing("merged and wrote warehouse");
     for c in conflicts {
         let what = if c.table == "persons" { "person" } else { "provider" };

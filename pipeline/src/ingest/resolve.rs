@@ -383,11 +383,17 @@ pub async fn merge_and_write(
             rank_statewide(ctx, t, work).await?;
             conflicts.extend(statewide_conflicts(ctx, t).await?);
         }
+        // merged_episodes is already there (materialized above); every other table's merged
+        // rows are a view read once, by the write below.
+        let merged = format!("merged_{}", t.name);
+        if !ctx.table_exist(merged.as_str())? {
+            exec(ctx, &format!("CREATE VIEW {merged} AS {}", merged_sql(t))).await?;
+        }
         let cols: Vec<String> = t.columns.iter().map(|c| c.name.to_string()).collect();
         let sql = format!(
-            "SELECT {cols}, _submitter AS submitter_id, _period AS period FROM ({merged}) ORDER BY submitter_id, period, {key}",
+            "SELECT {cols}, _submitter AS submitter_id, _period AS period FROM merged_{n} ORDER BY submitter_id, period, {key}",
             cols = cols.join(", "),
-            merged = merged_sql(t),
+            n = t.name,
             key = t.key.join(", ")
         );
         let written = toolkit::bounded(ctx, || async {

@@ -171,6 +171,17 @@ pub fn county_name(fips: &str) -> Option<&'static str> {
     county_index(fips).map(|i| COUNTIES[i].name)
 }
 
+/// A county's name as a file name ("st-louis", "lac-qui-parle"): the choice sheets are
+/// named so, for an intake worker to find and type.
+pub fn county_slug(fips: &str) -> Option<String> {
+    county_name(fips).map(|n| {
+        n.chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+            .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
+            .collect()
+    })
+}
+
 /// True for the 5-digit FIPS code of one of Minnesota's 87 counties.
 pub fn is_mn_county(fips: &str) -> bool {
     county_index(fips).is_some()

@@ -60,6 +60,10 @@ fn public_outputs_hold_no_person_ids_and_no_recoverable_small_counts() {
         }
     }
     assert!(pages > 300 && counts > 10_000, "{pages} pages and {counts} counts scanned");
+    // The pages in every language and the choice sheets are among them.
+    for part in ["site/es/providers/", "site/hmn/find.html", "site/so/sheets/", "site/sheets/hennepin.html"] {
+        assert!(files.iter().any(|f| f.to_string_lossy().contains(part)), "no public file under {part}");
+    }
 
     // The run also wrote person-level outputs; none of it reaches a public file.
     let (scanned, restricted) = assert_no_restricted_content_in_public_outputs(&run.out);

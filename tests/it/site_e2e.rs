@@ -28,7 +28,13 @@ fn site_passes_accessibility_html_and_link_checks_in_chromium() {
     let review = format!("review/{}.html", reporting_period(&run.out));
     let details = provider.replace(".html", "-details.html");
     let county = "compare/county-27053.html".to_string();
-    let axe: Vec<&str> = vec![
+    // The pages where people choose, in every language (issue 16).
+    let sheet = largest_sheet(&site);
+    let choosing: Vec<String> = ["", "es/", "hmn/", "so/"]
+        .iter()
+        .flat_map(|l| ["index.html", "find.html", provider.as_str(), "compare.html", "find/county-27053.html", sheet.as_str()].map(|p| format!("{l}{p}")))
+        .collect();
+    let mut axe: Vec<&str> = vec![
         "index.html",
         "find.html",
         &provider,
@@ -43,11 +49,18 @@ fn site_passes_accessibility_html_and_link_checks_in_chromium() {
         "data-dictionary.html",
         "sources.html",
     ];
-    let nojs: Vec<&str> = vec!["index.html", "find.html", &provider, &details, "compare.html", &county, "measures/ed-visit.html", &review, "methodology.html"];
+    for p in &choosing {
+        if !axe.contains(&p.as_str()) {
+            axe.push(p);
+        }
+    }
+    axe.push("sheets/index.html");
+    let es_provider = format!("es/{provider}");
+    let nojs: Vec<&str> = vec!["index.html", "find.html", &provider, &details, "compare.html", &county, "measures/ed-visit.html", &review, "methodology.html", &sheet, "so/find.html", &es_provider];
     let mut cmd = Command::new("node");
     cmd.arg(e2e.join("check-site.mjs")).arg("--site").arg(&site).arg("--axe").args(&axe).arg("--nojs").args(&nojs).arg("--interact");
     if let Ok(dir) = std::env::var("CASECARD_SHOTS") {
-        cmd.arg("--screenshots").arg(dir).arg("--shot").args(["index.html", &provider, &review]);
+        cmd.arg("--screenshots").arg(dir).arg("--shot").args(["index.html", "find.html", &provider, &review, &sheet, "es/find.html"]);
     }
     let out = cmd.output().expect("run node (is Node.js installed?)");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -253,4 +266,134 @@ fn provider_page_shows_the_published_rows() {
         rated += 1;
     }
     assert!(rated >= 5 && too_few >= 3, "{rated} rated and {too_few} too-few measures checked on {page_name}");
+}
+
+/// Issue 16, the point of choice in the browser, in every language: the find page sorted by
+/// a measure follows the published results (best first, too few to rate last, ties by name),
+/// with no type chosen and with one; the language switcher of every consumer page reaches the
+/// same page in every language; each type group of the largest county's choice sheet prints
+/// on at most two US Letter pages; and the printed sheet uses no color.
+#[test]
+fn choosing_pages_sort_switch_and_print_in_every_language() {
+    let e2e = e2e_tools();
+    let run = sample();
+    let site = run.out.join("site");
+    let period = reporting_period(&run.out);
+    let langs = ["en", "es", "hmn", "so"];
+    let prefix = |l: &str| if l == "en" { String::new() } else { format!("{l}/") };
+    let provider = busiest_provider(&site);
+    let sheet = largest_sheet(&site);
+    let pages = ["index.html", "find.html", provider.as_str(), "compare.html", "find/county-27053.html", "find/type-amh-tcm.html", "sheets/index.html", sheet.as_str()];
+    let (measures, ty) = (["contact-monthly", "ed-visit", "plan-review-annual"], "amh-tcm");
+    let out = Command::new("node")
+        .arg(e2e.join("choice.mjs"))
+        .arg("--site")
+        .arg(&site)
+        .args(["--langs", &langs.join(","), "--sort", &measures.join(","), "--type", ty, "--pages", &pages.join(","), "--print", &sheet])
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "choice.mjs failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let seen: serde_json::Value = serde_json::from_str(&stdout).expect("JSON from choice.mjs");
+
+    // The oracle: the published estimates (the standardized rate where published, else the
+    // rate) of the reporting period, read from the public download, and each measure's
+    // direction from its definition.
+    let mut rdr = csv::Reader::from_path(site.join("downloads/measure_results.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let mut estimate: std::collections::HashMap<(String, String, String), f64> = Default::default();
+    for r in rdr.records().map(Result::unwrap) {
+        if r[col("period")] != *period || r[col("stratifier")] != *"all" {
+            continue;
+        }
+        let v = [&r[col("rsr")], &r[col("rate")]].into_iter().find(|s| !s.is_empty()).map(|s| s.parse::<f64>().unwrap());
+        if let Some(v) = v {
+            estimate.insert((r[col("measure_id")].to_string(), r[col("provider_id")].to_string(), r[col("cm_type")].to_string()), v);
+        }
+    }
+    let lower = |m: &str| {
+        let def: toml::Value = toml::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../measures/{m}.toml"))).unwrap()).unwrap();
+        def["direction"].as_str() == Some("lower")
+    };
+    let sorts = seen["sorts"].as_array().unwrap();
+    let ids = |x: &serde_json::Value| x["ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let mut checked = 0;
+    for lang in langs {
+        for scope in ["", ty] {
+            let of = |m: &str| sorts.iter().find(|s| s["lang"] == lang && s["type"] == scope && s["measure"] == m).unwrap_or_else(|| panic!("no sort {lang} {scope} {m}"));
+            let by_name = ids(of(""));
+            assert!(by_name.len() > 50, "{lang} {scope}: {} providers", by_name.len());
+            let cm_type = if scope.is_empty() { "ALL".to_string() } else { scope.to_uppercase() };
+            for m in measures {
+                let value = |id: &String| estimate.get(&(m.to_string(), id.clone(), cm_type.clone())).copied();
+                let mut expected = by_name.clone();
+                expected.sort_by(|a, b| match (value(a), value(b)) {
+                    (Some(x), Some(y)) => if lower(m) { x.total_cmp(&y) } else { y.total_cmp(&x) },
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                });
+                assert_eq!(ids(of(m)), expected, "{lang} find page sorted by {m} (type {scope:?}) against the published results");
+                let rated = by_name.iter().filter(|id| value(id).is_some()).count();
+                if rated >= 10 {
+                    assert_ne!(expected, by_name, "{m} {scope:?}: sorting changes the order");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= langs.len() * 2, "{checked} sorts with ten or more rated providers were checked");
+
+    // The switcher: from every page in every language, each language's same page.
+    let switches = seen["switches"].as_array().unwrap();
+    assert_eq!(switches.len(), langs.len() * pages.len());
+    for s in switches {
+        let from = s["from"].as_str().unwrap();
+        let lang = langs.iter().find(|l| **l != "en" && from.starts_with(&format!("{l}/"))).copied().unwrap_or("en");
+        let page = from.strip_prefix(&prefix(lang)).unwrap();
+        assert_eq!(s["lang"], lang, "{from}: <html lang>");
+        let links = s["links"].as_array().unwrap();
+        assert_eq!(links.len(), langs.len(), "{from}: one switcher link per language");
+        for (l, code) in links.iter().zip(langs) {
+            assert_eq!(l["code"], code, "{from}: switcher order");
+            assert_eq!(l["landed"].as_str().unwrap(), format!("{}{page}", prefix(code)), "{from} → {code}");
+            assert_eq!(l["landedLang"], code, "{from} → {code}: the page's lang");
+            assert_eq!(l["lang"], code, "{from}: the link's own lang attribute");
+            assert_eq!(l["current"].as_bool(), Some(code == lang), "{from}: aria-current on its own language only");
+        }
+    }
+
+    // Printed, in black and white.
+    for c in seen["colors"].as_array().unwrap() {
+        assert!(c["found"].as_array().unwrap().is_empty(), "{} prints in color: {}", c["page"], c["found"]);
+    }
+    assert_eq!(seen["colors"].as_array().unwrap().len(), langs.len());
+
+    // At most two Letter pages per type group, in every language.
+    let files: Vec<_> = langs.iter().map(|l| site.join(format!("{}{sheet}", prefix(l)))).collect();
+    let out = Command::new("node").arg(e2e.join("print-pages.mjs")).args(["--format", "Letter", "--each", "section.sheet-group"]).args(&files).output().expect("run node");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "print-pages failed:\n{printed}");
+    let groups = std::fs::read_to_string(&files[0]).unwrap().matches("class=\"sheet-group\"").count();
+    assert!(groups >= 5, "{sheet}: {groups} type groups");
+    let lines: Vec<(usize, &str)> = printed.lines().map(|l| l.split_once('\t').map(|(n, f)| (n.parse().unwrap(), f)).unwrap()).collect();
+    assert_eq!(lines.len(), groups * langs.len(), "one printout per group and language:\n{printed}");
+    for (n, f) in &lines {
+        assert!((1..=2).contains(n), "{f} prints on {n} Letter pages");
+    }
+    println!("{printed}");
+}
+
+/// The choice sheet of the county with the most type groups (largest file).
+fn largest_sheet(site: &Path) -> String {
+    let mut best = (0, String::new());
+    for e in std::fs::read_dir(site.join("sheets")).unwrap().map(Result::unwrap) {
+        let name = e.file_name().to_string_lossy().to_string();
+        let len = e.metadata().unwrap().len();
+        if name != "index.html" && len > best.0 {
+            best = (len, name);
+        }
+    }
+    format!("sheets/{}", best.1)
 }

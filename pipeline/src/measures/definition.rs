@@ -3,7 +3,7 @@
 //! everything that can be checked without data (fields, codes, covariates, ids); the SQL
 //! itself is checked by planning it against the warehouse before any measure runs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -49,6 +49,19 @@ struct RawDefinition {
     lookback_quarters: u32,
     risk_adjustment: Option<RawAdjustment>,
     sql: RawSql,
+    /// The public words in other languages, by language code (`[text.es]`).
+    #[serde(default)]
+    text: BTreeMap<String, MeasureText>,
+}
+
+/// A measure's public words in one language other than English: its title and why it
+/// matters, kept with the measure so that a changed measure is translated where it is
+/// changed. (How it is computed stays in English, for analysts.)
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureText {
+    pub title: String,
+    pub why: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,9 +132,19 @@ pub struct Definition {
     pub covariates: Vec<CovariateSpec>,
     pub denominator: String,
     pub numerator: String,
+    /// Title and why it matters in other languages, by language code.
+    pub texts: BTreeMap<String, MeasureText>,
 }
 
 impl Definition {
+    /// The title and why it matters in a language, English where there is no translation.
+    pub fn text(&self, lang: &str) -> (&str, &str) {
+        match self.texts.get(lang) {
+            Some(t) => (&t.title, &t.why),
+            None => (&self.title, &self.why),
+        }
+    }
+
     pub fn risk_adjusted(&self) -> bool {
         !self.covariates.is_empty()
     }
@@ -220,6 +243,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Definition> {
             return Err(invalid(path, format!("`{field}` is empty")));
         }
     }
+    for (lang, t) in &raw.text {
+        for (field, value) in [("title", &t.title), ("why", &t.why)] {
+            if value.trim().is_empty() {
+                return Err(invalid(path, format!("`text.{lang}.{field}` is empty")));
+            }
+        }
+    }
     let cm_types: Vec<String> = match &raw.cm_types {
         CmTypes::All(s) if s == "all" => CM_TYPES.iter().map(|s| s.to_string()).collect(),
         CmTypes::All(s) => return Err(invalid(path, format!("cm_types must be \"all\" or a list of codes, not \"{s}\""))),
@@ -275,6 +305,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Definition> {
         path: path.to_path_buf(),
         title: raw.title,
         why: raw.why,
+        texts: raw.text,
         how: raw.how,
         direction: raw.direction,
         cm_types,

@@ -158,6 +158,24 @@ pub struct Facts {
     pub completeness: Vec<Completeness>,
 }
 
+/// `culturally_specific` when the provider said yes without naming the community (the
+/// pages put it in words of their language).
+pub const CULTURAL_YES: &str = "Yes";
+
+/// The community a culturally specific provider serves, as the public sees it. The
+/// contract makes `culturally_specific` free text (the community served, empty when none),
+/// but some systems send a yes/no code instead: "N" and the like mean none (so a page never
+/// says "Culturally specific services: N"), and "Y" and the like mean yes, community not
+/// stated.
+pub fn cultural_services(raw: &str) -> String {
+    let t = raw.trim();
+    match t.to_ascii_lowercase().as_str() {
+        "" | "n" | "no" | "none" | "0" | "false" | "n/a" | "na" | "-" => String::new(),
+        "y" | "yes" | "1" | "true" => CULTURAL_YES.to_string(),
+        _ => t.to_string(),
+    }
+}
+
 /// Reads the facts for the reporting quarter from the warehouse, in a session spilling to
 /// `spill`.
 pub async fn read(warehouse: &Path, spill: &Path, reporting: Period) -> Result<Facts> {
@@ -191,7 +209,7 @@ pub async fn read(warehouse: &Path, spill: &Path, reporting: Period) -> Result<F
             counties: list(&v(3)),
             cm_types: list(&v(4)),
             languages: list(&v(5)),
-            culturally_specific: v(6),
+            culturally_specific: cultural_services(&t(6)),
             accepting_new: r[7].as_deref().map(|s| s == "true"),
             phone: t(8),
             website: t(9),
@@ -337,4 +355,23 @@ fn survey_row(reporting: Period, item: &str, provider: &str, n: i64, x: i64) -> 
 
 async fn query(ctx: &SessionContext, sql: &str) -> Result<Vec<Vec<Option<String>>>> {
     Ok(crate::toolkit::text_rows(ctx, sql).await?)
+}
+
+#[cfg(test)]
+mod cultural_tests {
+    use super::*;
+
+    #[test]
+    fn yes_no_codes_become_words_and_free_text_stays() {
+        for none in ["", " ", "N", "n", "No", "NONE", "0", "false", "N/A"] {
+            assert_eq!(cultural_services(none), "", "{none:?}");
+        }
+        for yes in ["Y", "yes", "1", "TRUE"] {
+            assert_eq!(cultural_services(yes), CULTURAL_YES, "{yes:?}");
+        }
+        assert_eq!(cultural_services(" Somali "), "Somali");
+        assert_eq!(cultural_services("Oromo and East African"), "Oromo and East African");
+        // A community name that starts like a code is not a code.
+        assert_eq!(cultural_services("Nepali"), "Nepali");
+    }
 }

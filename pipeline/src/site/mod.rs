@@ -9,6 +9,7 @@
 
 pub mod charts;
 pub mod downloads;
+pub mod i18n;
 mod names;
 mod pages;
 pub mod text;
@@ -27,6 +28,10 @@ pub enum SiteError {
     Render { page: String, source: askama::Error },
     #[error("writing the downloads: {0}")]
     Downloads(String),
+    /// A message catalog or the language list of `site/i18n/` is broken, or English lacks a
+    /// message a page asks for.
+    #[error("message catalogs: {0}")]
+    Catalog(String),
 }
 
 /// The result of this module's operations.

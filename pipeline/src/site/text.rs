@@ -17,7 +17,8 @@ pub fn provider_kind_name(code: &str) -> &str {
     }
 }
 
-/// An ISO 639-3 language's English name (the codes submitters use most; others as sent).
+/// An ISO 639-3 language's English name (the codes submitters use most; others named as
+/// another language, with the code as sent).
 pub fn language_name(code: &str) -> String {
     let name = match code {
         "eng" => "English",
@@ -45,7 +46,7 @@ pub fn language_name(code: &str) -> String {
         "bur" | "mya" => "Burmese",
         "ukr" => "Ukrainian",
         "por" => "Portuguese",
-        _ => return code.to_uppercase(),
+        _ => return format!("Another language ({code})"),
     };
     name.to_string()
 }
@@ -279,6 +280,31 @@ pub fn period_label(p: &str) -> String {
     }
 }
 
+/// The text with every period code in it written for people ("not computed for 2024Q3" →
+/// "not computed for 2024 Q3"): notes made for the run report name periods by code.
+pub fn plain_periods(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < s.len() {
+        let code = i + 6 <= b.len()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 4] == b'Q'
+            && (b'1'..=b'4').contains(&b[i + 5])
+            && (i + 6 == b.len() || !b[i + 6].is_ascii_alphanumeric());
+        if code {
+            out.push_str(&period_label(&s[i..i + 6]));
+            i += 6;
+        } else {
+            let c = s[i..].chars().next().expect("in bounds");
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
 /// "July 2025 to June 2026": the 12 months a period's results cover.
 pub fn window_words(p: Period) -> String {
     let w = crate::measures::window::Window::of(p, 0);
@@ -312,5 +338,7 @@ mod tests {
         assert_eq!(term_words("cm_type=EW"), "Type of case management: Elderly Waiver case management");
         assert_eq!(sentence_case("maximum likelihood"), "Maximum likelihood");
         assert_eq!(window_words("2026Q2".parse().unwrap()), "July 2025 to June 2026");
+        assert_eq!(plain_periods("not computed for 2024Q3: its window reads 2023Q4."), "not computed for 2024 Q3: its window reads 2023 Q4.");
+        assert_eq!(plain_periods("X2024Q3 2024Q5 2024Q31 é2024Q1"), "X2024Q3 2024Q5 2024Q31 é2024 Q1");
     }
 }

@@ -13,6 +13,7 @@ use crate::measures::definition::Definition;
 use crate::measures::NoteKind;
 use crate::publish::models::{ModelCounts, PublicModel};
 use crate::site::downloads;
+use crate::site::i18n::{Catalogs, Review};
 use crate::site::names::{submitter_kind, submitter_name};
 use crate::site::text::{self, thousands};
 use crate::site::views::{Chrome, Count, DictionaryColumn, DownloadFile};
@@ -63,6 +64,45 @@ struct MethodologyPage {
     c: Chrome,
     models: Vec<ModelView>,
     no_models: Vec<NoModel>,
+    languages: Vec<LanguageReview>,
+}
+
+/// One language of the consumer pages, as the methodology page reports its review.
+struct LanguageReview {
+    code: String,
+    name: String,
+    english_name: String,
+    status: String,
+    /// "262 of 265".
+    messages: String,
+    /// "16 of 16".
+    measures: String,
+}
+
+/// Each catalog's review status in words, and how complete it is.
+fn language_reviews(ctx: &Ctx, catalogs: &Catalogs) -> Vec<LanguageReview> {
+    crate::site::i18n::review_table(catalogs)
+        .into_iter()
+        .map(|(l, have, all)| {
+            let translated = ctx.defs.iter().filter(|d| l.code == "en" || d.texts.contains_key(&l.code)).count();
+            LanguageReview {
+                status: match l.review {
+                    Review::Source => "The source text.".to_string(),
+                    Review::MachineDraft => "Draft made by machine translation. A qualified translator has not checked it yet; until then, the English page is the authority.".to_string(),
+                    Review::Reviewed => format!(
+                        "Checked by a qualified translator{}{}.",
+                        if l.reviewer.is_empty() { String::new() } else { format!(" ({})", l.reviewer) },
+                        if l.reviewed.is_empty() { String::new() } else { format!(" on {}", l.reviewed) }
+                    ),
+                },
+                messages: format!("{have} of {all}"),
+                measures: format!("{translated} of {}", ctx.defs.len()),
+                code: l.code,
+                name: l.name,
+                english_name: l.english_name,
+            }
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -118,7 +158,7 @@ pub(super) fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             failed: failed.into_iter().collect::<Vec<_>>().join("; "),
         })
         .collect();
-    w.page("sources.html", &SourcesPage { c: ctx.chrome(0, "Where the data comes from", "sources", true), rows })
+    w.page("sources.html", &SourcesPage { c: ctx.chrome("sources.html", "Where the data comes from", "sources", true), rows })
 }
 
 /// The downloads page and the data dictionary page, from the same lists the downloads are
@@ -126,15 +166,15 @@ pub(super) fn sources_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
 pub(super) fn download_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     w.page(
         "data-dictionary.html",
-        &DictionaryPage { c: ctx.chrome(0, "Data dictionary: measure results", "downloads", false), columns: downloads::dictionary() },
+        &DictionaryPage { c: ctx.chrome("data-dictionary.html", "Data dictionary: measure results", "downloads", false), columns: downloads::dictionary() },
     )?;
-    w.page("downloads.html", &DownloadsPage { c: ctx.chrome(0, "Download the data", "downloads", true), files: downloads::listing() })
+    w.page("downloads.html", &DownloadsPage { c: ctx.chrome("downloads.html", "Download the data", "downloads", true), files: downloads::listing() })
 }
 
 // ---------------------------------------------------------------------------------------
 // Methodology and the risk models of the reporting quarter
 
-pub(super) fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
+pub(super) fn methodology_page(ctx: &Ctx, w: &mut Writer, catalogs: &Catalogs) -> Result<(), SiteError> {
     let mut models = Vec::new();
     let mut no_models = Vec::new();
     for d in ctx.defs.iter().filter(|d| d.risk_adjusted()) {
@@ -146,7 +186,7 @@ pub(super) fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteErro
         let why = match note {
             Some(n) if n.kind == NoteKind::Unadjusted => format!(
                 "{}. This quarter its results are not risk-adjusted: a provider's overall result is compared after allowing for its mix of types of case management, and its result for each type with the state's result for that type.",
-                text::sentence_case(n.message.trim_end_matches('.'))
+                text::sentence_case(&text::plain_periods(n.message.trim_end_matches('.')))
             ),
             Some(_) => "Not calculated this quarter: its 12 months reach a quarter for which no data was sent.".to_string(),
             None => "No risk model was fitted this quarter.".to_string(),
@@ -155,7 +195,7 @@ pub(super) fn methodology_page(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteErro
     }
     w.page(
         "methodology.html",
-        &MethodologyPage { c: ctx.chrome(0, "How the results are calculated", "methodology", false), models, no_models },
+        &MethodologyPage { c: ctx.chrome("methodology.html", "How the results are calculated", "methodology", false), models, no_models, languages: language_reviews(ctx, catalogs) },
     )
 }
 

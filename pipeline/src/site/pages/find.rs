@@ -1,15 +1,17 @@
-//! The home page and the ways in to the providers: the find page with its filters, and a
-//! list page for each county and each type of case management. Separate because these pages
-//! show provider cards only, no results.
+//! The home page and the ways in to the providers: the find page with its filters and sort,
+//! and a list page for each county and each type of case management. Each provider card
+//! carries its results at a glance ([`super::summary`]).
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 
+use super::summary::{summarized_card, Scopes};
 use super::{county_choices, Ctx};
-use crate::site::names::{plural, type_slug};
-use crate::site::text;
-use crate::site::views::{card, Card, Choice, Chrome};
+use crate::geography;
+use crate::site::i18n::Arg;
+use crate::site::names::type_slug;
+use crate::site::views::{Card, Choice, Chrome};
 use crate::site::{SiteError, Writer};
 
 #[derive(Template)]
@@ -20,6 +22,14 @@ struct HomePage {
     types: Vec<Choice>,
 }
 
+/// A measure people can sort the find page by.
+struct SortChoice {
+    id: String,
+    title: String,
+    /// "higher" or "lower": which way is better.
+    direction: &'static str,
+}
+
 #[derive(Template)]
 #[template(path = "find.html")]
 struct FindPage {
@@ -28,6 +38,7 @@ struct FindPage {
     counties: Vec<Choice>,
     types: Vec<Choice>,
     languages: Vec<Choice>,
+    sorts: Vec<SortChoice>,
 }
 
 #[derive(Template)]
@@ -36,26 +47,25 @@ struct ListPage {
     c: Chrome,
     heading: String,
     intro: String,
+    /// The county's choice sheet (county lists only).
+    sheet: Option<String>,
     cards: Vec<Card>,
 }
 
 pub(super) fn home_page(ctx: &Ctx, w: &mut Writer, types: &[Choice]) -> Result<(), SiteError> {
-    w.page("index.html", &HomePage { c: ctx.chrome(0, "Choosing case management in Minnesota", "home", false), providers: ctx.profiles.len(), types: types.to_vec() })
+    ctx.page(w, "index.html", &HomePage { c: ctx.chrome("index.html", ctx.tr.t("home-title"), "home", false), providers: ctx.profiles.len(), types: types.to_vec() })
 }
 
 pub(super) fn type_choices(ctx: &Ctx) -> Vec<Choice> {
     crate::schema::CM_TYPES
         .iter()
-        .map(|t| Choice {
-            code: type_slug(t),
-            name: text::cm_type_name(t).to_string(),
-            count: ctx.profiles.iter().filter(|p| p.cm_types.iter().any(|x| x == t)).count(),
-        })
+        .map(|t| Choice { code: type_slug(t), name: ctx.tr.cm_type(t), count: ctx.profiles.iter().filter(|p| p.cm_types.iter().any(|x| x == t)).count() })
         .filter(|c| c.count > 0)
         .collect()
 }
 
 pub(super) fn find_pages(ctx: &Ctx, w: &mut Writer, types: &[Choice]) -> Result<(), SiteError> {
+    let tr = &ctx.tr;
     let counties = county_choices(ctx);
     let mut langs: BTreeMap<String, usize> = BTreeMap::new();
     for p in &ctx.profiles {
@@ -63,39 +73,57 @@ pub(super) fn find_pages(ctx: &Ctx, w: &mut Writer, types: &[Choice]) -> Result<
             *langs.entry(l.clone()).or_default() += 1;
         }
     }
-    let mut languages: Vec<Choice> = langs.into_iter().map(|(code, count)| Choice { name: text::language_name(&code), code, count }).collect();
+    let mut languages: Vec<Choice> = langs.into_iter().map(|(code, count)| Choice { name: tr.language(&code), code, count }).collect();
     languages.sort_by(|a, b| a.name.cmp(&b.name));
-    w.page(
+    let sorts = ctx
+        .defs
+        .iter()
+        .map(|d| SortChoice { id: d.id.clone(), title: ctx.title(d), direction: if d.direction == crate::stats::compare::Direction::Higher { "higher" } else { "lower" } })
+        .collect();
+    ctx.page(
+        w,
         "find.html",
         &FindPage {
-            c: ctx.chrome(0, "Find a case management provider", "find", false),
-            cards: ctx.profiles.iter().map(|p| card(p)).collect(),
+            c: ctx.chrome("find.html", tr.t("find-title"), "find", true),
+            cards: ctx.profiles.iter().map(|p| summarized_card(ctx, p, Scopes::Every)).collect(),
             counties: counties.to_vec(),
             types: types.to_vec(),
             languages,
+            sorts,
         },
     )?;
     for c in counties.iter() {
-        let cards: Vec<Card> = ctx.profiles.iter().filter(|p| p.counties.contains(&c.code)).map(|p| card(p)).collect();
-        w.page(
-            &format!("find/county-{}.html", c.code),
+        let cards: Vec<Card> = ctx.profiles.iter().filter(|p| p.counties.contains(&c.code)).map(|p| summarized_card(ctx, p, Scopes::One(crate::measures::results::ALL))).collect();
+        let rel = format!("find/county-{}.html", c.code);
+        let county = Arg::from(&c.name);
+        let chrome = ctx.chrome(&rel, tr.f("list-county-title", vec![("county", Arg::from(&c.name))]), "find", true);
+        let sheet = geography::county_slug(&c.code).map(|slug| {
+            tr.f("list-county-sheet-html", vec![("root", Arg::from(&chrome.root)), ("slug", Arg::from(slug)), ("county", Arg::from(crate::site::views::escape(&c.name)))])
+        });
+        ctx.page(
+            w,
+            &rel,
             &ListPage {
-                c: ctx.chrome(1, format!("Providers serving {}", c.name), "find", false),
-                heading: format!("Case management providers serving {}", c.name),
-                intro: format!("{} serve people who live in {}.", plural(cards.len(), "provider", "providers"), c.name),
+                heading: tr.f("list-county-heading", vec![("county", county)]),
+                intro: tr.f("list-county-intro", vec![("count", Arg::from(cards.len())), ("n", Arg::from(cards.len().to_string())), ("county", Arg::from(&c.name))]),
+                c: chrome,
+                sheet,
                 cards,
             },
         )?;
     }
     for t in types {
         let code = t.code.to_uppercase();
-        let cards: Vec<Card> = ctx.profiles.iter().filter(|p| p.cm_types.contains(&code)).map(|p| card(p)).collect();
-        w.page(
-            &format!("find/type-{}.html", t.code),
+        let cards: Vec<Card> = ctx.profiles.iter().filter(|p| p.cm_types.contains(&code)).map(|p| summarized_card(ctx, p, Scopes::One(&code))).collect();
+        let rel = format!("find/type-{}.html", t.code);
+        ctx.page(
+            w,
+            &rel,
             &ListPage {
-                c: ctx.chrome(1, format!("Providers of {}", t.name), "find", false),
-                heading: format!("Providers of {}", t.name.to_lowercase()),
-                intro: format!("{} offer this type of case management.", plural(cards.len(), "provider", "providers")),
+                c: ctx.chrome(&rel, tr.f("list-type-title", vec![("type", Arg::from(&t.name))]), "find", true),
+                heading: tr.f("list-type-title", vec![("type", Arg::from(&t.name))]),
+                intro: tr.count("list-type-intro", cards.len()),
+                sheet: None,
                 cards,
             },
         )?;

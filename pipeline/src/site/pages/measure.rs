@@ -78,7 +78,7 @@ fn direction_words(d: Direction) -> &'static str {
     }
 }
 
-fn state_row(r: Option<&ResultRow>, label: String) -> StateRow {
+fn state_row(ctx: &Ctx, r: Option<&ResultRow>, label: String) -> StateRow {
     StateRow {
         label,
         gap: r.and_then(|r| r.gap).map(text::points).unwrap_or_default(),
@@ -87,7 +87,7 @@ fn state_row(r: Option<&ResultRow>, label: String) -> StateRow {
             Some(false) => "No",
             None => "",
         },
-        shown: shown(r),
+        shown: shown(&ctx.tr, r),
     }
 }
 
@@ -111,7 +111,7 @@ pub(super) fn funnel_view(ctx: &Ctx, d: &Definition, period: &str, id: &str) -> 
             actual += 1;
         }
         points.push((n as f64, est, z));
-        rows.push((z, FunnelRow { id: p.id.clone(), name: p.name.clone(), ours: shown(Some(r)), zone: z.words() }));
+        rows.push((z, FunnelRow { id: p.id.clone(), name: p.name.clone(), ours: shown(&ctx.tr, Some(r)), zone: z.words() }));
     }
     if points.is_empty() {
         return Some(FunnelView {
@@ -151,10 +151,10 @@ pub(super) fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> 
         .iter()
         .map(|d| MeasureSummary { id: d.id.clone(), title: d.title.clone(), why: d.why.clone(), state: state_text(ctx, &ctx.p, &d.id, ALL) })
         .collect();
-    w.page("measures/index.html", &MeasuresPage { c: ctx.chrome(1, "The measures", "measures", true), measures: summaries })?;
+    w.page("measures/index.html", &MeasuresPage { c: ctx.chrome("measures/index.html", "The measures", "measures", true), measures: summaries })?;
     for d in &ctx.defs {
         let periods = ctx.idx.periods_through(&ctx.p);
-        let trend: Vec<StateRow> = periods.iter().map(|q| state_row(ctx.idx.all(q, &d.id, STATE, ALL), text::period_label(q))).collect();
+        let trend: Vec<StateRow> = periods.iter().map(|q| state_row(ctx, ctx.idx.all(q, &d.id, STATE, ALL), text::period_label(q))).collect();
         let series = [Series {
             name: "Statewide".into(),
             style: "solid",
@@ -177,11 +177,11 @@ pub(super) fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> 
                     .count(),
             })
             .collect();
-        let by_type = d.cm_types.iter().map(|t| state_row(ctx.idx.all(&ctx.p, &d.id, STATE, t), text::cm_type_name(t).to_string())).collect();
+        let by_type = d.cm_types.iter().map(|t| state_row(ctx, ctx.idx.all(&ctx.p, &d.id, STATE, t), text::cm_type_name(t).to_string())).collect();
         let by_group = STRATIFIERS
             .iter()
             .map(|s| {
-                let rows = s.strata().iter().map(|g| state_row(ctx.idx.get(&ctx.p, &d.id, STATE, ALL, s.code(), g), text::stratum_name(s.code(), g))).collect();
+                let rows = s.strata().iter().map(|g| state_row(ctx, ctx.idx.get(&ctx.p, &d.id, STATE, ALL, s.code(), g), text::stratum_name(s.code(), g))).collect();
                 let index = ctx
                     .input
                     .public
@@ -199,7 +199,7 @@ pub(super) fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> 
             .notes
             .iter()
             .filter(|n| n.measure_id == d.id)
-            .map(|n| format!("{}: {}", text::period_label(&n.period), n.message))
+            .map(|n| format!("{}: {}", text::period_label(&n.period), text::plain_periods(&n.message)))
             .collect();
         let single_type = d.cm_types.len() == 1;
         let single_words = "The measure covers one type of case management, so providers' actual results are compared with the state's.";
@@ -221,7 +221,7 @@ pub(super) fn measure_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> 
         w.page(
             &format!("measures/{}.html", d.id),
             &MeasurePage {
-                c: ctx.chrome(1, d.title.clone(), "measures", true),
+                c: ctx.chrome(&format!("measures/{}.html", d.id), d.title.clone(), "measures", true),
                 id: d.id.clone(),
                 title: d.title.clone(),
                 why: d.why.clone(),

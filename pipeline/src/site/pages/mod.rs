@@ -15,12 +15,16 @@ mod find;
 mod measure;
 mod provider;
 mod review;
+mod sheets;
+mod summary;
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Deref;
+use std::rc::Rc;
 
-use super::names::plural;
-use super::text::{self, percent};
-use super::views::{Choice, Chrome};
+use super::i18n::{Arg, Catalogs, Review, Tr};
+use super::text::percent;
+use super::views::{Choice, Chrome, SwitchLink};
 use super::{SiteError, SiteInput, Writer};
 use crate::geography;
 use crate::ingest::report::Status;
@@ -30,17 +34,20 @@ use crate::measures::strata::ALL_STRATA;
 use crate::period::Period;
 use crate::publish::facts::Profile;
 
-/// Renders every page.
+/// Renders every page: the consumer pages (home, find and its lists, providers, compare,
+/// choice sheets) once per language of `site/i18n/`, English at the site root and each other
+/// language in a folder named by its code; the pages for providers' staff, the quality
+/// council and analysts (details, measures, review, methodology, data) in English only.
 pub(super) fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteError> {
+    let catalogs = Catalogs::load()?;
     let mut profiles: Vec<&Profile> = input.public.profiles.iter().collect();
     profiles.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    let ctx = Ctx {
+    let base = Base {
         input,
         idx: Index::new(&input.public.rows),
         p: input.public.reporting.to_string(),
         profiles,
         defs: input.definitions.measures.iter().collect(),
-        sources: sources_line(input, input.public.reporting),
         survey: input.public.survey.iter().cloned()
             .into_iter()
             .map(|r| ((r.provider_id.clone(), r.measure_id.clone()), r))
@@ -48,18 +55,32 @@ pub(super) fn render_all(input: &SiteInput, w: &mut Writer) -> Result<(), SiteEr
         caseload: input.public.caseload.iter().map(|c| ((c.provider_id.clone(), c.cm_type.clone()), c.ratio)).collect(),
     };
 
-    let types = find::type_choices(&ctx);
-    find::home_page(&ctx, w, &types)?;
-    find::find_pages(&ctx, w, &types)?;
-    for p in &ctx.profiles {
-        provider::provider_pages(&ctx, w, p)?;
+    for lang in 0..catalogs.languages.len() {
+        let ctx = Ctx::new(&base, &catalogs, lang, true);
+        let types = find::type_choices(&ctx);
+        find::home_page(&ctx, w, &types)?;
+        find::find_pages(&ctx, w, &types)?;
+        for p in &ctx.profiles {
+            provider::provider_page(&ctx, w, p)?;
+        }
+        compare::compare_pages(&ctx, w)?;
+        sheets::sheet_pages(&ctx, w)?;
     }
-    compare::compare_pages(&ctx, w)?;
+
+    let ctx = Ctx::new(&base, &catalogs, 0, false);
+    for p in &ctx.profiles {
+        provider::details_page(&ctx, w, p)?;
+    }
     measure::measure_pages(&ctx, w)?;
     review::review_pages(&ctx, w)?;
-    about::methodology_page(&ctx, w)?;
+    about::methodology_page(&ctx, w, &catalogs)?;
     about::download_pages(&ctx, w)?;
     about::sources_page(&ctx, w)?;
+
+    let missing = catalogs.missing_in_english();
+    if !missing.is_empty() {
+        return Err(SiteError::Catalog(format!("site/i18n/en.ftl has no message {}", missing.join(", "))));
+    }
     Ok(())
 }
 
@@ -96,9 +117,9 @@ impl<'a> Index<'a> {
     }
 }
 
-/// "Data from 87 counties, 11 tribal nations and 8 health plans": the submitters with a
+/// "Data sent by 87 counties, 11 tribal nations and 8 health plans.": the submitters with a
 /// loaded package in any quarter the period's window reads.
-fn sources_line(input: &SiteInput, period: Period) -> String {
+fn sources_line(input: &SiteInput, period: Period, tr: &Tr) -> String {
     let quarters: BTreeSet<String> = crate::measures::window::Window::of(period, 0).quarters().iter().map(|q| q.to_string()).collect();
     let subs: BTreeSet<&str> = input
         .public
@@ -108,43 +129,32 @@ fn sources_line(input: &SiteInput, period: Period) -> String {
         .map(|p| p.submitter_id.as_str())
         .collect();
     let count = |prefix: &str| subs.iter().filter(|s| s.starts_with(prefix)).count();
-    format!(
-        "Data sent by {}, {} and {}.",
-        plural(count("county-"), "county", "counties"),
-        plural(count("tribe-"), "tribal nation", "tribal nations"),
-        plural(count("mco-"), "health plan", "health plans")
+    tr.f(
+        "sources-line",
+        vec![
+            ("counties", tr.count("sources-counties", count("county-")).into()),
+            ("tribes", tr.count("sources-tribes", count("tribe-")).into()),
+            ("plans", tr.count("sources-plans", count("mco-")).into()),
+        ],
     )
 }
 
-/// What every builder reads: the input, the rows keyed for lookup, and what is worked out
-/// once for all the pages.
-struct Ctx<'a> {
+/// What every builder reads, the same in every language: the input, the rows keyed for
+/// lookup, and what is worked out once for all the pages.
+struct Base<'a> {
     input: &'a SiteInput<'a>,
     idx: Index<'a>,
     /// The reporting period as text.
     p: String,
     profiles: Vec<&'a Profile>,
     defs: Vec<&'a Definition>,
-    sources: String,
     /// The survey item rows after suppression, by (provider, survey measure id).
     survey: HashMap<(String, String), ResultRow>,
     /// Published caseload ratio by (provider or STATE, cm_type).
     caseload: HashMap<(String, String), Option<f64>>,
 }
 
-impl<'a> Ctx<'a> {
-    fn chrome(&self, depth: usize, title: impl Into<String>, nav: &'static str, shows_results: bool) -> Chrome {
-        Chrome {
-            root: "../".repeat(depth),
-            title: title.into(),
-            nav,
-            period: text::period_label(&self.p),
-            window: text::window_words(self.input.public.reporting),
-            sources: self.sources.clone(),
-            shows_results,
-        }
-    }
-
+impl<'a> Base<'a> {
     fn def(&self, id: &str) -> Option<&'a Definition> {
         self.defs.iter().copied().find(|d| d.id == id)
     }
@@ -156,6 +166,95 @@ impl<'a> Ctx<'a> {
     /// Measures that apply to at least one of the provider's types.
     fn measures_for(&self, p: &Profile) -> Vec<&'a Definition> {
         self.defs.iter().copied().filter(|d| d.cm_types.iter().any(|t| p.cm_types.contains(t))).collect()
+    }
+}
+
+/// A builder's view: the shared [`Base`] and the language its pages are written in.
+struct Ctx<'a> {
+    base: &'a Base<'a>,
+    catalogs: Rc<Catalogs>,
+    tr: Tr,
+    /// Index of the language in the catalogs.
+    lang: usize,
+    /// The pages being built are translated (consumer pages); else they are in English only.
+    translated: bool,
+    sources: String,
+}
+
+impl<'a> Deref for Ctx<'a> {
+    type Target = Base<'a>;
+    fn deref(&self) -> &Base<'a> {
+        self.base
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn new(base: &'a Base<'a>, catalogs: &Rc<Catalogs>, lang: usize, translated: bool) -> Ctx<'a> {
+        let tr = catalogs.tr(lang);
+        let sources = sources_line(base.input, base.input.public.reporting, &tr);
+        Ctx { base, catalogs: Rc::clone(catalogs), tr, lang, translated, sources }
+    }
+
+    /// The folder of this language's pages: "" for English, "es/" for Spanish.
+    fn prefix(&self) -> String {
+        if self.tr.is_english() {
+            String::new()
+        } else {
+            format!("{}/", self.tr.code())
+        }
+    }
+
+    /// Writes a page at `rel` (relative to its language's folder).
+    fn page(&self, w: &mut Writer, rel: &str, t: &impl askama::Template) -> Result<(), SiteError> {
+        w.page(&format!("{}{rel}", self.prefix()), t)
+    }
+
+    /// The frame of the page at `rel` (relative to its language's folder).
+    fn chrome(&self, rel: &str, title: impl Into<String>, nav: &'static str, shows_results: bool) -> Chrome {
+        let depth = rel.matches('/').count();
+        let root = "../".repeat(depth);
+        let site = format!("{root}{}", if self.tr.is_english() { "" } else { "../" });
+        let switcher = self
+            .catalogs
+            .languages
+            .iter()
+            .map(|l| {
+                let folder = if l.code == "en" { String::new() } else { format!("{}/", l.code) };
+                let href = if self.translated || l.code == "en" { format!("{site}{folder}{rel}") } else { format!("{site}{folder}index.html") };
+                SwitchLink { code: l.code.clone(), name: l.name.clone(), href, current: l.code == self.tr.code() }
+            })
+            .collect();
+        let draft = (self.catalogs.languages[self.lang].review == Review::MachineDraft)
+            .then(|| self.tr.f("draft-notice-html", vec![("english", Arg::from(format!("{site}{rel}")))]));
+        Chrome {
+            root,
+            site,
+            title: title.into(),
+            nav,
+            period: self.tr.period(&self.p),
+            window: self.tr.window(self.input.public.reporting),
+            sources: self.sources.clone(),
+            shows_results,
+            tr: self.tr.clone(),
+            draft,
+            switcher,
+            english_only: !self.translated,
+            english_only_notes: if self.translated {
+                Vec::new()
+            } else {
+                (1..self.catalogs.languages.len()).map(|i| (self.catalogs.languages[i].code.clone(), self.catalogs.tr(i).t("switcher-english-only"))).collect()
+            },
+        }
+    }
+
+    /// A measure's title in this language (English when the definition has none).
+    fn title(&self, d: &Definition) -> String {
+        d.text(self.tr.code()).0.to_string()
+    }
+
+    /// Why a measure matters, in this language.
+    fn why(&self, d: &Definition) -> String {
+        d.text(self.tr.code()).1.to_string()
     }
 }
 
@@ -172,11 +271,11 @@ fn measure_adjustment(ctx: &Ctx, period: &str, measure: &str) -> Adjustment {
 
 /// "risk-adjusted results" and so on: what a measure's providers are compared on in a
 /// period. A measure of one type of case management has no mix of types to allow for.
-fn comparison_summary(ctx: &Ctx, period: &str, d: &Definition) -> &'static str {
+fn comparison_summary(ctx: &Ctx, period: &str, d: &Definition) -> String {
     match measure_adjustment(ctx, period, &d.id) {
-        Adjustment::Risk => text::adjustment_summary(Adjustment::Risk),
-        _ if d.cm_types.len() == 1 => "actual results, as the measure covers one type of case management",
-        a => text::adjustment_summary(a),
+        Adjustment::Risk => ctx.tr.adjustment_summary(Adjustment::Risk),
+        _ if d.cm_types.len() == 1 => ctx.tr.t("summary-one-type"),
+        a => ctx.tr.adjustment_summary(a),
     }
 }
 
@@ -186,7 +285,7 @@ fn county_choices(ctx: &Ctx) -> Vec<Choice> {
         .iter()
         .map(|c| Choice {
             code: c.fips.to_string(),
-            name: format!("{} County", c.name),
+            name: ctx.tr.f("county-name", vec![("name", c.name.into())]),
             count: ctx.profiles.iter().filter(|p| p.counties.iter().any(|x| x == c.fips)).count(),
         })
         .collect()
@@ -196,6 +295,6 @@ fn county_choices(ctx: &Ctx) -> Vec<Choice> {
 fn state_text(ctx: &Ctx, period: &str, measure: &str, cm_type: &str) -> String {
     match ctx.idx.all(period, measure, STATE, cm_type).and_then(|r| r.rate) {
         Some(r) => percent(r),
-        None => "Too few to rate".into(),
+        None => ctx.tr.t("too-few-to-rate"),
     }
 }

@@ -1,10 +1,11 @@
-//! A provider's page (its profile, main results with charts and trends, caseloads and the
-//! survey) and its detailed report (each measure by type of case management and by group).
-//! Separate because these two pages are the only ones built per provider, with view types
-//! of their own.
+//! A provider's page (a summary, its profile, main results with charts and trends,
+//! caseloads and the survey; in every language) and its detailed report (each measure by
+//! type of case management and by group; in English). Separate because these two pages are
+//! the only ones built per provider, with view types of their own.
 
 use askama::Template;
 
+use super::summary::{self, summarized_card, Scopes};
 use super::{state_text, Ctx};
 use crate::measures::definition::Definition;
 use crate::measures::results::{ResultRow, ALL, STATE};
@@ -13,19 +14,30 @@ use crate::measures::NoteKind;
 use crate::publish::facts::{Profile, SURVEY_ITEMS};
 use crate::site::charts::{IntervalChart, Series, TrendChart};
 use crate::site::names::submitter_name;
+use crate::site::i18n::Arg;
 use crate::site::text::{self, percent};
-use crate::site::views::{card, estimate, shown, Card, Chrome, Shown};
+use crate::site::views::{estimate, shown, Card, Chrome, Shown, Summary};
 use crate::site::{SiteError, Writer};
 
 struct Profiled {
     card: Card,
     mission: String,
-    phone: String,
-    /// The phone number with non-breaking hyphens, so it never wraps.
-    phone_text: String,
-    website: String,
-    address: String,
     submitters: String,
+}
+
+/// The top of the provider page: the all-types tally in one sentence and the results where
+/// the provider differs most from the state.
+struct TopSummary {
+    glance: Summary,
+    sentence: String,
+    differs: Vec<Differs>,
+}
+
+struct Differs {
+    id: String,
+    text: String,
+    category: String,
+    category_class: &'static str,
 }
 
 struct TrendRow {
@@ -55,7 +67,7 @@ impl MeasureView {
             title: self.title.clone(),
             why: self.why.clone(),
             unit: self.unit.clone(),
-            ours: shown(None),
+            ours: Shown::none(),
             state: self.state.clone(),
             chart: String::new(),
             trend: Vec::new(),
@@ -83,6 +95,7 @@ struct SurveyView {
 struct ProviderPage {
     c: Chrome,
     p: Profiled,
+    top: TopSummary,
     /// Measures with a published result for this provider.
     measures: Vec<MeasureView>,
     /// Measures with too few people to rate, listed briefly after the rated ones.
@@ -117,19 +130,23 @@ struct DetailsPage {
 }
 
 fn measure_view(ctx: &Ctx, d: &Definition, provider: &str, name: &str, n: usize) -> MeasureView {
+    let tr = &ctx.tr;
     let row = ctx.idx.all(&ctx.p, &d.id, provider, ALL);
-    let ours = shown(row);
+    let ours = shown(tr, row);
     let state = ctx.idx.all(&ctx.p, &d.id, STATE, ALL).and_then(|r| r.rate);
     let est = row.and_then(estimate);
     let chart_title = match (est, state) {
-        (Some((e, ci, _)), Some(s)) => format!(
-            "{name}: {}{}; statewide {}.",
-            percent(e),
-            ci.map(|(lo, hi)| format!(", likely between {} and {}", percent(lo), percent(hi))).unwrap_or_default(),
-            percent(s)
+        (Some((e, ci, _)), Some(s)) => tr.f(
+            "chart-result",
+            vec![
+                ("name", Arg::from(name)),
+                ("value", Arg::from(percent(e))),
+                ("range", Arg::from(ci.map(|(lo, hi)| tr.f("chart-range", vec![("low", Arg::from(percent(lo))), ("high", Arg::from(percent(hi)))])).unwrap_or_default())),
+                ("state", Arg::from(percent(s))),
+            ],
         ),
-        (None, Some(s)) => format!("{name}: too few to rate; statewide {}.", percent(s)),
-        _ => format!("{name}: no statewide result."),
+        (None, Some(s)) => tr.f("chart-too-few", vec![("name", Arg::from(name)), ("state", Arg::from(percent(s)))]),
+        _ => tr.f("chart-no-state", vec![("name", Arg::from(name))]),
     };
     let chart = state
         .filter(|_| est.is_some())
@@ -151,26 +168,27 @@ fn measure_view(ctx: &Ctx, d: &Definition, provider: &str, name: &str, n: usize)
     let trend: Vec<TrendRow> = periods
         .iter()
         .map(|q| TrendRow {
-            period: text::period_label(q),
-            provider: shown(ctx.idx.all(q, &d.id, provider, ALL)).value,
+            period: tr.period(q),
+            provider: shown(tr, ctx.idx.all(q, &d.id, provider, ALL)).value,
             state: state_text(ctx, q, &d.id, ALL),
         })
         .collect();
     let series = vec![
         Series {
-            name: "This provider".into(),
+            name: tr.t("series-provider"),
             style: "solid",
             marker: "circle",
             points: periods.iter().map(|q| ctx.idx.all(q, &d.id, provider, ALL).and_then(estimate).map(|e| e.0)).collect(),
         },
         Series {
-            name: "Statewide".into(),
+            name: tr.t("series-state"),
             style: "dashed",
             marker: "square",
             points: periods.iter().map(|q| ctx.idx.all(q, &d.id, STATE, ALL).and_then(|r| r.rate)).collect(),
         },
     ];
-    let trend_chart = TrendChart::new(&format!("t{n}"), format!("{}: results by quarter for {name} and statewide; the table below lists them.", d.title), &periods, &series)
+    let title = ctx.title(d);
+    let trend_chart = TrendChart::new(&format!("t{n}"), tr.f("chart-trend", vec![("measure", Arg::from(&title)), ("name", Arg::from(name))]), &periods, &series)
         .render()
         .unwrap_or_default();
     let note = ctx
@@ -179,17 +197,14 @@ fn measure_view(ctx: &Ctx, d: &Definition, provider: &str, name: &str, n: usize)
         .notes
         .iter()
         .find(|x| x.period == ctx.p && x.measure_id == d.id && x.kind == NoteKind::Unadjusted)
-        .map(|_| {
-            "This quarter the risk model could not be fitted, so this result is not risk-adjusted. Instead it is compared with providers serving the same types of case management: it allows for this provider's mix of types, but not for the health and needs of the people served."
-                .to_string()
-        });
+        .map(|_| tr.t("provider-unadjusted-note"));
     MeasureView {
         id: d.id.clone(),
-        title: d.title.clone(),
-        why: d.why.clone(),
+        title,
+        why: ctx.why(d),
         unit: d.unit.clone(),
         ours,
-        state: state.map(percent).unwrap_or_else(|| "Too few to rate".into()),
+        state: state.map(percent).unwrap_or_else(|| tr.t("too-few-to-rate")),
         chart,
         trend,
         trend_chart,
@@ -208,35 +223,70 @@ fn caseload_standard(cm_type: &str) -> Option<u32> {
 
 fn caseload_views(ctx: &Ctx, p: &Profile) -> Vec<CaseloadView> {
     let ratio = |who: &str, t: &str| ctx.caseload.get(&(who.to_string(), t.to_string())).copied().flatten();
-    let ratio_text = |r: Option<f64>| r.map(|r| format!("{:.0}", r)).unwrap_or_else(|| "Too few people to show".into());
+    let tr = &ctx.tr;
+    let ratio_text = |r: Option<f64>| r.map(|r| format!("{:.0}", r)).unwrap_or_else(|| tr.t("caseload-too-few"));
     p.cm_types
         .iter()
         .map(|t| CaseloadView {
-            type_name: text::cm_type_name(t).to_string(),
+            type_name: tr.cm_type(t),
             ratio: ratio_text(ratio(&p.id, t)),
             state_ratio: ratio_text(ratio(STATE, t)),
-            standard: caseload_standard(t).map(|s| format!("{s} or fewer")).unwrap_or_else(|| "No state standard".into()),
+            standard: caseload_standard(t).map(|s| tr.f("caseload-standard", vec![("n", Arg::from(s.to_string()))])).unwrap_or_else(|| tr.t("caseload-no-standard")),
         })
         .collect()
 }
 
-pub(super) fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteError> {
+/// The summary at the top of the provider page: the tally of all types together in one
+/// sentence, and up to three results where the provider differs from the state, the largest
+/// difference first.
+fn top_summary(ctx: &Ctx, p: &Profile) -> TopSummary {
+    let tr = &ctx.tr;
+    let glance = summary::summary(ctx, p, ALL, true);
+    let rated = glance.better + glance.same + glance.worse;
+    let mut sentence = if rated == 0 {
+        tr.t("provider-summary-none")
+    } else {
+        tr.f(
+            "provider-summary-sentence",
+            vec![("rated", Arg::from(rated)), ("better", Arg::from(glance.better)), ("same", Arg::from(glance.same)), ("worse", Arg::from(glance.worse))],
+        )
+    };
+    if glance.too_few > 0 {
+        sentence = format!("{sentence} {}", tr.count("provider-summary-too-few", glance.too_few));
+    }
+    let mut differs: Vec<(f64, Differs)> = summary::scoped(ctx, p, ALL)
+        .into_iter()
+        .filter(|(d, _)| d.id != summary::SURVEY_MEASURE)
+        .filter_map(|(d, r)| {
+            let r = r?;
+            let (e, _, _) = estimate(r)?;
+            let cat = r.category.as_deref().filter(|c| matches!(*c, "better" | "worse"))?;
+            let state = summary::state_rate(ctx, &d.id)?;
+            let text = tr.f("provider-differs-item", vec![("measure", Arg::from(ctx.title(d))), ("ours", Arg::from(percent(e))), ("state", Arg::from(percent(state)))]);
+            Some(((e - state).abs(), Differs { id: d.id.clone(), text, category: tr.category(Some(cat)), category_class: text::category_class(Some(cat)) }))
+        })
+        .collect();
+    // Largest difference first; the measure id breaks ties so the order never depends on
+    // the order of the definitions.
+    differs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    TopSummary { glance, sentence, differs: differs.into_iter().take(3).map(|x| x.1).collect() }
+}
+
+/// The provider's page, in the context's language.
+pub(super) fn provider_page(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteError> {
+    let tr = &ctx.tr;
     let defs = ctx.measures_for(p);
     let subs: Vec<String> = ctx.input.public.provider_submitters.get(&p.id).map(|s| s.iter().map(|x| submitter_name(x)).collect()).unwrap_or_default();
     let profiled = Profiled {
-        card: card(p),
+        card: summarized_card(ctx, p, Scopes::One(ALL)),
         mission: p.mission.clone(),
-        phone: p.phone.clone(),
-        phone_text: p.phone.replace('-', "\u{2011}"),
-        website: if p.website.starts_with("https://") || p.website.starts_with("http://") { p.website.clone() } else { String::new() },
-        address: [p.street.as_str(), p.city.as_str(), p.zip.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", "),
-        submitters: if subs.is_empty() { "No records in this period.".into() } else { subs.join(", ") },
+        submitters: if subs.is_empty() { tr.t("provider-no-records") } else { subs.join(", ") },
     };
     let mut measures = Vec::new();
     let mut survey_measure = None;
     for (n, d) in defs.iter().enumerate() {
         let v = measure_view(ctx, d, &p.id, &p.name, n);
-        if d.id == "experience-top-box" {
+        if d.id == summary::SURVEY_MEASURE {
             survey_measure = Some(v);
         } else {
             measures.push(v);
@@ -248,25 +298,32 @@ pub(super) fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(
             let id = crate::publish::facts::survey_measure_id(item);
             let find = |who: &str| ctx.survey.get(&(who.to_string(), id.clone()));
             SurveyView {
-                question: text::survey_item_text(item).to_string(),
-                ours: shown(find(&p.id)),
-                state: find(STATE).and_then(|r| r.rate).map(percent).unwrap_or_else(|| "Too few to rate".into()),
+                question: tr.survey_item(item),
+                ours: shown(tr, find(&p.id)),
+                state: find(STATE).and_then(|r| r.rate).map(percent).unwrap_or_else(|| tr.t("too-few-to-rate")),
             }
         })
         .collect();
-    w.page(
-        &format!("providers/{}.html", p.id),
+    let rel = format!("providers/{}.html", p.id);
+    ctx.page(
+        w,
+        &rel,
         &ProviderPage {
-            c: ctx.chrome(1, p.name.clone(), "find", true),
+            c: ctx.chrome(&rel, p.name.clone(), "find", true),
             p: profiled,
+            top: top_summary(ctx, p),
             too_few: measures.iter().filter(|m| m.ours.too_few).map(MeasureView::brief).collect(),
             measures: measures.into_iter().filter(|m| !m.ours.too_few).collect(),
             caseload: caseload_views(ctx, p),
             survey,
             survey_measure,
         },
-    )?;
+    )
+}
 
+/// The provider's detailed report, in English (for providers' staff and the council).
+pub(super) fn details_page(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(), SiteError> {
+    let defs = ctx.measures_for(p);
     let sections = defs
         .iter()
         .map(|d| {
@@ -289,10 +346,8 @@ pub(super) fn provider_pages(ctx: &Ctx, w: &mut Writer, p: &Profile) -> Result<(
             DetailSection { id: d.id.clone(), title: d.title.clone(), unit: d.unit.clone(), by_type, by_group }
         })
         .collect();
-    w.page(
-        &format!("providers/{}-details.html", p.id),
-        &DetailsPage { c: ctx.chrome(1, format!("{}: detailed report", p.name), "find", true), id: p.id.clone(), name: p.name.clone(), sections },
-    )
+    let rel = format!("providers/{}-details.html", p.id);
+    ctx.page(w, &rel, &DetailsPage { c: ctx.chrome(&rel, format!("{}: detailed report", p.name), "find", true), id: p.id.clone(), name: p.name.clone(), sections })
 }
 
 fn gap_words(r: Option<&ResultRow>) -> String {
@@ -308,9 +363,9 @@ fn detail_row(ctx: &Ctx, d: &Definition, provider: &str, cm_type: &str, stratifi
     let ours = ctx.idx.get(&ctx.p, &d.id, provider, cm_type, stratifier, stratum);
     let state = ctx.idx.get(&ctx.p, &d.id, STATE, cm_type, stratifier, stratum);
     let comparison = if stratifier == ALL_STRATA {
-        text::category_words(ours.and_then(|r| r.category.as_deref())).to_string()
+        ctx.tr.category(ours.and_then(|r| r.category.as_deref()))
     } else {
         gap_words(ours)
     };
-    DetailRow { group, ours: shown(ours), state: shown(state), comparison }
+    DetailRow { group, ours: shown(&ctx.tr, ours), state: shown(&ctx.tr, state), comparison }
 }

@@ -94,7 +94,7 @@ pub(super) fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
     w.page(
         "review/index.html",
         &ReviewsPage {
-            c: ctx.chrome(1, "Quarterly quality review", "review", false),
+            c: ctx.chrome("review/index.html", "Quarterly quality review", "review", false),
             periods: periods.iter().rev().map(|p| (p.clone(), text::period_label(p))).collect(),
         },
     )?;
@@ -122,7 +122,7 @@ pub(super) fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
             .notes
             .iter()
             .filter(|n| &n.period == period)
-            .map(|n| format!("{}: {}", ctx.def(&n.measure_id).map(|d| d.title.clone()).unwrap_or_else(|| n.measure_id.clone()), n.message))
+            .map(|n| format!("{}: {}", ctx.def(&n.measure_id).map(|d| d.title.clone()).unwrap_or_else(|| n.measure_id.clone()), text::plain_periods(&n.message)))
             .collect();
         // Providers whose category became better or worse since the previous quarter.
         let mut changes = Vec::new();
@@ -138,7 +138,7 @@ pub(super) fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
                     continue;
                 }
                 let fmt = |x: Option<&ResultRow>| {
-                    let s = shown(x);
+                    let s = shown(&ctx.tr, x);
                     format!("{} ({})", s.category, s.value)
                 };
                 changes.push(ChangeRow {
@@ -164,7 +164,7 @@ pub(super) fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
                 scope: if r.provider_id == STATE { "Statewide".into() } else { ctx.name_of(&r.provider_id) },
                 measure: ctx.def(&r.measure_id).map(|d| d.title.clone()).unwrap_or_else(|| r.measure_id.clone()),
                 group: format!("{}: {}", text::stratifier_name(&r.stratifier), text::stratum_name(&r.stratifier, &r.stratum)),
-                rate: shown(Some(r)).value,
+                rate: shown(&ctx.tr, Some(r)).value,
                 gap: r.gap.map(text::points).unwrap_or_default(),
             })
             .collect();
@@ -184,7 +184,7 @@ pub(super) fn review_pages(ctx: &Ctx, w: &mut Writer) -> Result<(), SiteError> {
         w.page(
             &format!("review/{period}.html"),
             &ReviewPage {
-                c: Chrome { sources: sources_line(ctx.input, q), window: text::window_words(q), period: text::period_label(period), ..ctx.chrome(1, format!("Quarterly quality review, {}", text::period_label(period)), "review", true) },
+                c: Chrome { sources: sources_line(ctx.input, q, &ctx.tr), window: text::window_words(q), period: text::period_label(period), ..ctx.chrome(&format!("review/{period}.html"), format!("Quarterly quality review, {}", text::period_label(period)), "review", true) },
                 label: text::period_label(period),
                 window: text::window_words(q),
                 periods: shown_periods.iter().map(|p| text::period_label(p)).collect(),

@@ -12,6 +12,8 @@
 // - "switches": for each page of --pages in each language, every link of the language
 //   switcher followed: where it landed (site-relative path) and the `lang` of the page there.
 //
+// - "widths": each page of --pages in each language at a phone's width (390 px): the
+//   document's scroll width (WCAG 1.4.10 reflow: nothing may need scrolling sideways).
 // - "colors": for each page of --print in each language, printed (print media, JavaScript
 //   off): every color, background and border color in use that is not a gray, with where
 //   (the sheets must work in black and white).
@@ -69,7 +71,7 @@ async function visibleIds(page) {
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-const out = { sorts: [], switches: [], colors: [] };
+const out = { sorts: [], switches: [], widths: [], colors: [] };
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   for (const lang of opts.langs) {
@@ -103,6 +105,15 @@ try {
         await target.close();
       }
       out.switches.push({ from, lang: htmlLang, links: followed });
+    }
+  }
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+  for (const lang of opts.langs) {
+    for (const p of opts.pages) {
+      const rel = `${prefix(lang)}${p}`;
+      const page = await open(phone, rel);
+      out.widths.push({ page: rel, width: await page.evaluate(() => document.documentElement.scrollWidth) });
+      await page.close();
     }
   }
   const printing = await browser.newContext({ javaScriptEnabled: false });

@@ -271,7 +271,7 @@ fn provider_page_shows_the_published_rows() {
 /// Issue 16, the point of choice in the browser, in every language: the find page sorted by
 /// a measure follows the published results (best first, too few to rate last, ties by name),
 /// with no type chosen and with one; the language switcher of every consumer page reaches the
-/// same page in every language; each type group of the largest county's choice sheet prints
+/// same page in every language; no page scrolls sideways at 390 px; each type group of the largest county's choice sheet prints
 /// on at most two US Letter pages; and the printed sheet uses no color.
 #[test]
 fn choosing_pages_sort_switch_and_print_in_every_language() {
@@ -362,6 +362,13 @@ fn choosing_pages_sort_switch_and_print_in_every_language() {
             assert_eq!(l["lang"], code, "{from}: the link's own lang attribute");
             assert_eq!(l["current"].as_bool(), Some(code == lang), "{from}: aria-current on its own language only");
         }
+    }
+
+    // Nothing scrolls sideways at a phone's width.
+    let widths = seen["widths"].as_array().unwrap();
+    assert_eq!(widths.len(), langs.len() * pages.len());
+    for w in widths {
+        assert!(w["width"].as_u64().unwrap() <= 390, "{} is {} px wide at 390 px", w["page"], w["width"]);
     }
 
     // Printed, in black and white.

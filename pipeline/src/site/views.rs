@@ -242,6 +242,9 @@ pub(super) struct Card {
     pub(super) language_codes: String,
     /// The community a culturally specific provider serves; empty when none.
     pub(super) cultural: String,
+    /// `lang` of `cultural` where it differs from the page's: "en" on a translated page, for
+    /// the text as the provider sent it (providers write in English); else empty.
+    pub(super) cultural_lang: &'static str,
     pub(super) accepting: String,
     pub(super) accepting_code: &'static str,
     pub(super) phone: String,
@@ -290,6 +293,7 @@ pub(super) fn card(tr: &Tr, p: &Profile) -> Card {
         languages: if p.languages.is_empty() { tr.language("eng") } else { p.languages.iter().map(|l| tr.language(l)).collect::<Vec<_>>().join(", ") },
         language_codes: if p.languages.is_empty() { "eng".into() } else { p.languages.join(" ") },
         cultural: if p.culturally_specific == crate::publish::facts::CULTURAL_YES { tr.t("cultural-yes") } else { p.culturally_specific.clone() },
+        cultural_lang: if tr.is_english() || p.culturally_specific == crate::publish::facts::CULTURAL_YES { "" } else { "en" },
         accepting: tr.t(match p.accepting_new {
             Some(true) => "accepting-yes",
             Some(false) => "accepting-no",

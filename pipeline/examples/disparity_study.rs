@@ -101,6 +101,7 @@ fn main() {
                 measures: Some(repo.join("measures")),
                 site: false,
                 restricted: false,
+                cluster: None,
             };
             rt.block_on(run(&opts)).expect("pipeline runs");
             let rows = read_rows(&opts.out.join("results/measure_results.parquet"));

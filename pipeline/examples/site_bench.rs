@@ -25,7 +25,7 @@ fn main() {
     let tmp = tempfile::TempDir::new().unwrap();
     let out = tmp.path().join("out");
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let opts = RunOptions { input: repo.join("sample-data"), out: out.clone(), period: None, measures: Some(repo.join("measures")), site: false, restricted: false };
+    let opts = RunOptions { input: repo.join("sample-data"), out: out.clone(), period: None, measures: Some(repo.join("measures")), site: false, restricted: false, cluster: None };
     let summary = rt.block_on(run(&opts)).expect("pipeline runs");
     let m = summary.measures.expect("measures");
     let reporting = summary.period.expect("a reporting period");

@@ -31,6 +31,11 @@ enum Command {
         /// measures/ folder of the source tree this binary was built from).
         #[arg(long)]
         measures: Option<PathBuf>,
+        /// Run the ingest's and the measures' SQL on an Apache Ballista cluster, e.g.
+        /// df://localhost:50050 (needs a build with `--features ballista`; every process of
+        /// the cluster must see the same absolute paths).
+        #[arg(long, value_name = "df://HOST:PORT")]
+        cluster: Option<String>,
     },
     /// Recompute the measure results of an existing output folder from its warehouse (after
     /// changing a measure definition), without ingesting again.
@@ -42,6 +47,11 @@ enum Command {
         period: Option<Period>,
         #[arg(long)]
         measures: Option<PathBuf>,
+        /// Run the ingest's and the measures' SQL on an Apache Ballista cluster, e.g.
+        /// df://localhost:50050 (needs a build with `--features ballista`; every process of
+        /// the cluster must see the same absolute paths).
+        #[arg(long, value_name = "df://HOST:PORT")]
+        cluster: Option<String>,
     },
     /// Write the monthly itemized service statements of one month (person-level, under
     /// restricted/) from an existing output folder, for everyone with a waiver case
@@ -125,18 +135,18 @@ fn message(e: &anyhow::Error) -> String {
 fn real_main() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { input, out, period, measures } => {
+        Command::Run { input, out, period, measures, cluster } => {
             let rt = runtime()?;
             let measures = Some(measures.unwrap_or_else(default_measures));
-            let opts = casecard::run::RunOptions { input, out, period, measures, site: true, restricted: true };
+            let opts = casecard::run::RunOptions { input, out, period, measures, site: true, restricted: true, cluster };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Measures { out, period, measures } => {
+        Command::Measures { out, period, measures, cluster } => {
             let rt = runtime()?;
             let dir = measures.unwrap_or_else(default_measures);
-            let (m, site) = rt.block_on(casecard::run::remeasure(&out, period, &dir))?;
+            let (m, site) = rt.block_on(casecard::run::remeasure(&out, period, &dir, cluster.as_deref()))?;
             println!("measures: {} result rows, {} risk models, {} notes → {}", m.rows.len(), m.models.len(), m.notes.len(), out.join("results").display());
             println!("site: {} pages, {} files → {}", site.pages, site.files, out.join("site").display());
             Ok(ExitCode::SUCCESS)
@@ -150,7 +160,7 @@ fn real_main() -> Result<ExitCode> {
         }
         Command::Ingest { input, out } => {
             let rt = runtime()?;
-            let opts = casecard::run::RunOptions { input, out, period: None, measures: None, site: false, restricted: false };
+            let opts = casecard::run::RunOptions { input, out, period: None, measures: None, site: false, restricted: false, cluster: None };
             let summary = rt.block_on(casecard::run::run(&opts))?;
             print!("{summary}");
             Ok(ExitCode::SUCCESS)

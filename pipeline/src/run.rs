@@ -29,6 +29,9 @@ pub struct RunOptions {
     pub site: bool,
     /// Write `restricted/` (statements and billing review lists) for the reporting quarter.
     pub restricted: bool,
+    /// An Apache Ballista cluster (`df://HOST:PORT`) to run the ingest's and the measures'
+    /// SQL on; `None` runs everything in this process. Needs the `ballista` feature.
+    pub cluster: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -183,7 +186,7 @@ fn storage_failure(e: RunError, dir: &Path) -> RunError {
 /// measure author changing a definition, or a benchmark of the measure stage alone. The
 /// quarters loaded are read from its `results/ingest_report.json`. The site is rendered
 /// again from the new results.
-pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) -> Result<(MeasureOutput, SiteSummary)> {
+pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path, cluster: Option<&str>) -> Result<(MeasureOutput, SiteSummary)> {
     let set = measures::load(measures_dir).map_err(MeasureError::from)?;
     // The new output is built beside the old one (which stays whole and in place until the
     // swap): everything but the site and the files the measure stage writes is linked over.
@@ -207,7 +210,7 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path) 
             rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || publish::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
         })?;
         let work = tmp.join(".measures-work");
-        let m = measures::compute(&set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
+        let m = measures::compute_on(&set, &tmp.join("warehouse"), &work, &loaded, reporting, cluster).await?;
         let published = publish::write_results(&m, &tmp.join("results"))?;
         std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
         crate::toolkit::timing("measures written");
@@ -285,7 +288,7 @@ struct Stages {
 }
 
 async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::MeasureSet>) -> Result<Stages> {
-    let outcome = ingest::ingest(&opts.input, tmp).await?;
+    let outcome = ingest::ingest_on(&opts.input, tmp, opts.cluster.as_deref()).await?;
     output::checkpoint("ingested");
     let period = match opts.period {
         Some(p) if !outcome.loaded_periods.contains(&p) => {
@@ -299,7 +302,7 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
     let (measured, site) = match (set, period) {
         (Some(set), Some(reporting)) => {
             let work = tmp.join(".measures-work");
-            let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting).await?;
+            let m = measures::compute_on(set, &tmp.join("warehouse"), &work, &loaded, reporting, opts.cluster.as_deref()).await?;
             let published = publish::write_results(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
             crate::toolkit::timing("measures written");

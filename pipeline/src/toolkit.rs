@@ -30,6 +30,9 @@ pub enum ToolkitError {
     Arrow(#[from] datafusion::arrow::error::ArrowError),
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// `--cluster` given to a build without the `ballista` feature.
+    #[error("--cluster {0}: this casecard was built without cluster support; build it with `cargo build --release --features ballista` (README, \"Running on a cluster\")")]
+    NoCluster(String),
 }
 
 pub type Result<T, E = ToolkitError> = std::result::Result<T, E>;
@@ -42,6 +45,43 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ToolkitError + '_ {
 /// work folder beside the output, so spilling uses the output's disk, not a small `/tmp`).
 pub fn session(spill: &Path) -> Result<SessionContext> {
     session_with_limit(spill, MEMORY_LIMIT)
+}
+
+/// The session for a stage's heavy SQL: the local [`session`], or, given a cluster URL
+/// (`df://HOST:PORT`), a session whose queries run on that Apache Ballista cluster. The
+/// cluster needs the `ballista` cargo feature; a build without it says how to get it.
+///
+/// Why only the heavy stages: ingest's set checks and merge and the measure queries are plain
+/// DataFusion SQL over Parquet, which Ballista plans and runs as they are; what follows them
+/// (statistics, suppression, site) is small and stays in this process.
+pub async fn heavy_session(spill: &Path, cluster: Option<&str>) -> Result<SessionContext> {
+    match cluster {
+        None => session(spill),
+        Some(url) => cluster_session(url).await,
+    }
+}
+
+#[cfg(feature = "ballista")]
+async fn cluster_session(url: &str) -> Result<SessionContext> {
+    use ballista::prelude::{SessionConfigExt, SessionContextExt};
+    // From `new_with_ballista()`, so the settings below are kept (a plain config gets
+    // Ballista's defaults written over it). Every setting travels with each query to the
+    // executors; memory is each executor's own (its `--memory-pool-size`).
+    let mut config = SessionConfig::new_with_ballista().with_target_partitions(2).with_batch_size(8192);
+    config.options_mut().optimizer.prefer_hash_join = true;
+    if let Some(extra) = std::env::var_os(DATAFUSION_ENV) {
+        for kv in extra.to_string_lossy().split(';').filter(|s| !s.trim().is_empty()) {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            config.options_mut().set(k.trim(), v.trim())?;
+        }
+    }
+    let state = datafusion::execution::SessionStateBuilder::new().with_default_features().with_config(config).build();
+    Ok(SessionContext::remote_with_state(url, state).await?)
+}
+
+#[cfg(not(feature = "ballista"))]
+async fn cluster_session(url: &str) -> Result<SessionContext> {
+    Err(ToolkitError::NoCluster(url.to_string()))
 }
 
 /// [`session`] with another memory limit (tests use a small one to make the pool run out).

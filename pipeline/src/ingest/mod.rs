@@ -60,6 +60,12 @@ pub struct IngestOutcome {
 /// Ingests every package under `input` into `out` (`warehouse/`, `quarantine/`,
 /// `results/ingest_report.json`). `out` should be a fresh folder.
 pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
+    ingest_on(input, out, None).await
+}
+
+/// [`ingest`], with the set checks, merge and warehouse write run on a Ballista cluster when
+/// `cluster` is a URL (`df://HOST:PORT`; every path must be one the cluster's processes see).
+pub async fn ingest_on(input: &Path, out: &Path, cluster: Option<&str>) -> Result<IngestOutcome> {
     timing("ingest start");
     let mut packages = package::discover(input).map_err(|source| IngestError::Input { path: input.into(), source })?;
     let mut warnings = Vec::new();
@@ -131,7 +137,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
 
     // Pass two: set checks, merge, warehouse, quarantine.
     timing("staged packages");
-    let ctx = toolkit::session(&work.join("spill")).map_err(ResolveError::from)?;
+    let ctx = toolkit::heavy_session(&work.join("spill"), cluster).await.map_err(ResolveError::from)?;
     resolve::check_sets(&ctx, &work, &staging, &files, &in_force).await?;
     timing("set checks");
     let (conflicts, table_rows) = resolve::merge_and_write(&ctx, &work, &out.join("warehouse")).await?;
@@ -158,7 +164,7 @@ pub async fn ingest(input: &Path, out: &Path) -> Result<IngestOutcome> {
         });
     }
     toolkit::register_dir(&ctx, "quarantine_all", &staging.join("quarantine"), &stage::staged_quarantine_schema()).await.map_err(ResolveError::from)?;
-    toolkit::exec(&ctx, "CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE _pkg IN (SELECT pkg FROM in_force)")
+    toolkit::exec(&ctx, &format!("CREATE VIEW quarantine_staged AS SELECT * FROM quarantine_all WHERE {}", resolve::in_force_filter(&in_force)))
         .await
         .map_err(ResolveError::from)?;
     let qschema = std::sync::Arc::new(Schema::new(vec![

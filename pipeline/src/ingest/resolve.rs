@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, AsArray, RecordBatch, StringBuilder};
 use datafusion::arrow::compute::concat_batches;
-use datafusion::arrow::datatypes::{DataType, Int64Type, Schema, SchemaRef};
+use datafusion::arrow::datatypes::{DataType, Int64Type, SchemaRef};
 use datafusion::error::DataFusionError;
 use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::physical_plan::SendableRecordBatchStream;
@@ -63,6 +63,17 @@ fn key_expr(table: &Table, alias: &str) -> String {
     }
 }
 
+/// The SQL condition "the row's package is in force". A literal list rather than an
+/// in-memory table, so the plan also runs on a cluster (Ballista cannot ship an in-memory
+/// table to its executors).
+pub fn in_force_filter(in_force: &[i64]) -> String {
+    if in_force.is_empty() {
+        "FALSE".to_string()
+    } else {
+        format!("_pkg IN ({})", in_force.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+    }
+}
+
 /// Phase 2: for every staged row decide `duplicate_key` / `unknown_*` / accepted, level by
 /// level, so that a reference only resolves against rows that were themselves accepted.
 /// Accepted rows land in `work/accepted/<table>/` (registered as `acc_<table>`); rejected
@@ -75,13 +86,11 @@ pub async fn check_sets(
     in_force: &[i64],
 ) -> Result<()> {
     // Failed and superseded packages were staged too; only packages in force take part.
-    let pkgs = Arc::new(Schema::new(vec![datafusion::arrow::datatypes::Field::new("pkg", DataType::Int64, false)]));
-    let batch = RecordBatch::try_new(pkgs.clone(), vec![Arc::new(datafusion::arrow::array::Int64Array::from(in_force.to_vec()))])?;
-    ctx.register_batch("in_force", batch)?;
+    let in_force_sql = in_force_filter(in_force);
     for t in TABLES {
         register_dir(ctx, &format!("staged_{}", t.name), &staging.join(t.name), &staged_schema(t)).await?;
         exec(ctx, &format!(
-            "CREATE VIEW stage_{n} AS SELECT * FROM staged_{n} WHERE _pkg IN (SELECT pkg FROM in_force)",
+            "CREATE VIEW stage_{n} AS SELECT * FROM staged_{n} WHERE {in_force_sql}",
             n = t.name
         )).await?;
     }

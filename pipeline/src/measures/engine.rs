@@ -175,8 +175,8 @@ fn sql_list(items: impl IntoIterator<Item = String>) -> String {
 
 impl<'a> Engine<'a> {
     /// A session over the warehouse tables (each with its `submitter_id` and `period`).
-    pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path) -> Result<Engine<'a>> {
-        let ctx = toolkit::session(&work.join("spill")).map_err(|e| MeasureError::Shape {
+    pub async fn new(set: &'a MeasureSet, warehouse: &Path, work: &Path, cluster: Option<&str>) -> Result<Engine<'a>> {
+        let ctx = toolkit::heavy_session(&work.join("spill"), cluster).await.map_err(|e| MeasureError::Shape {
             path: work.to_path_buf(),
             message: e.to_string(),
         })?;

@@ -163,8 +163,21 @@ pub async fn compute(
     loaded: &BTreeSet<Period>,
     reporting: Period,
 ) -> Result<MeasureOutput> {
+    compute_on(set, warehouse, work, loaded, reporting, None).await
+}
+
+/// [`compute`], with every measure query run on a Ballista cluster when `cluster` is a URL
+/// (`df://HOST:PORT`); the statistics run here as always.
+pub async fn compute_on(
+    set: &MeasureSet,
+    warehouse: &Path,
+    work: &Path,
+    loaded: &BTreeSet<Period>,
+    reporting: Period,
+    cluster: Option<&str>,
+) -> Result<MeasureOutput> {
     crate::toolkit::timing("measure stage start");
-    let mut engine = engine::Engine::new(set, warehouse, work).await?;
+    let mut engine = engine::Engine::new(set, warehouse, work, cluster).await?;
     crate::toolkit::timing("warehouse registered");
     engine.check_all(reporting).await?;
     let mut out = MeasureOutput::default();

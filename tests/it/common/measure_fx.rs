@@ -179,6 +179,7 @@ pub fn run_library(input: &Path, out: &Path) -> Result<casecard::run::RunSummary
         measures: Some(repo_root().join("measures")),
         site: false,
         restricted: false,
+        cluster: None,
     };
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
     rt.block_on(casecard::run::run(&opts))

@@ -11,7 +11,7 @@
 //! whole sentence stays one message, so word order is the translator's to choose.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -239,24 +239,6 @@ pub fn review_table(cat: &Catalogs) -> Vec<(Language, usize, usize)> {
     }).collect()
 }
 
-/// Every message id of each catalog that English lacks (a stale or misspelled id).
-pub fn unknown_ids(cat: &Catalogs) -> BTreeMap<String, Vec<String>> {
-    let mut out = BTreeMap::new();
-    for (i, text) in CATALOGS.iter().enumerate().skip(1) {
-        let Ok(res) = FluentResource::try_new(text.1.to_string()) else { continue };
-        let extra: Vec<String> = res
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) if !cat.ids.contains(m.id.name) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect();
-        if !extra.is_empty() {
-            out.insert(CATALOGS[i].0.to_string(), extra);
-        }
-    }
-    out
-}
 
 /// Words for codes and formats that differ by language. The English catalog says the same
 /// as `site::text` and `schema` (a test holds them together), which the English-only pages
@@ -349,6 +331,25 @@ impl Tr {
 mod tests {
     use super::*;
     use crate::site::text;
+
+    /// Every message id of each catalog that English lacks (a stale or misspelled id).
+    fn unknown_ids(cat: &Catalogs) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut out = std::collections::BTreeMap::new();
+        for (i, text) in CATALOGS.iter().enumerate().skip(1) {
+            let Ok(res) = FluentResource::try_new(text.1.to_string()) else { continue };
+            let extra: Vec<String> = res
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) if !cat.ids.contains(m.id.name) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
+            if !extra.is_empty() {
+                out.insert(CATALOGS[i].0.to_string(), extra);
+            }
+        }
+        out
+    }
 
     #[test]
     fn catalogs_load_and_hold_no_message_english_lacks() {

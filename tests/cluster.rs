@@ -61,20 +61,23 @@ async fn a_cluster_run_equals_a_local_run() {
         period: None,
         measures: Some(repo.join("measures")),
         site: true,
-        restricted: false,
+        restricted: true,
         cluster,
     };
     let local = opts("local", None);
     run(&local).await.expect("local run");
     let remote = opts("cluster", Some(cluster));
     run(&remote).await.expect("cluster run");
-    for part in ["results", "site"] {
-        let (a, b) = (local.out.join(part), remote.out.join(part));
-        let list = files_under(&a);
-        assert_eq!(list, files_under(&b), "the same files under {part}/");
-        assert!(list.len() > 10, "{} files under {part}/", list.len());
-        for f in &list {
-            assert!(std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(), "{part}/{} differs between the local and the cluster run", f.display());
-        }
+    // Every file a run writes: the warehouse and quarantine the cluster's SQL wrote, the
+    // results, the site and its downloads, and the restricted outputs read from that warehouse.
+    let (a, b) = (&local.out, &remote.out);
+    let list = files_under(a);
+    assert_eq!(list, files_under(b), "the same files in both outputs");
+    for part in ["warehouse", "quarantine", "results", "site", "restricted"] {
+        let n = list.iter().filter(|f| f.starts_with(part)).count();
+        assert!(n >= 5, "{n} files under {part}/");
+    }
+    for f in &list {
+        assert!(std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(), "{} differs between the local and the cluster run", f.display());
     }
 }

@@ -182,6 +182,21 @@ def fmt_s(s):
     return f"{s:.1f} s"
 
 
+def ensure_input(args, binary, data, persons):
+    """The generated packages for `persons` (made once, then reused): (tag, folder, files, bytes)."""
+    tag = f"{persons // 1000}k" if persons % 1000 == 0 else str(persons)
+    inp = data / f"in-{tag}"
+    if not (inp / ".complete").exists():
+        shutil.rmtree(inp, ignore_errors=True)
+        print(f"[{tag}] generating {persons} persons × {args.quarters}", flush=True)
+        run_child([binary, "generate", "--seed", str(args.seed), "--persons", str(persons), "--quarters", args.quarters, "--out", inp],
+                  log=data / f"generate-{tag}.log")
+        (inp / ".complete").write_text("")
+    size = sum(p.stat().st_size for p in inp.glob("*/*/*") if p.is_file())
+    files = sum(1 for p in inp.glob("*/*/*") if p.suffix in (".csv", ".txt"))
+    return tag, inp, files, size
+
+
 def fmt_gib(b):
     return f"{b / 2**30:.2f} GiB"
 
@@ -193,16 +208,7 @@ def bench(args):
     binary = Path(args.bin).resolve()
     results = []
     for persons in args.sizes:
-        tag = f"{persons // 1000}k" if persons % 1000 == 0 else str(persons)
-        inp = data / f"in-{tag}"
-        if not (inp / ".complete").exists():
-            shutil.rmtree(inp, ignore_errors=True)
-            print(f"[{tag}] generating {persons} persons × {args.quarters}", flush=True)
-            run_child([binary, "generate", "--seed", str(args.seed), "--persons", str(persons), "--quarters", args.quarters, "--out", inp],
-                      log=data / f"generate-{tag}.log")
-            (inp / ".complete").write_text("")
-        size = sum(p.stat().st_size for p in inp.glob("*/*/*") if p.is_file())
-        files = sum(1 for p in inp.glob("*/*/*") if p.suffix in (".csv", ".txt"))
+        tag, inp, files, size = ensure_input(args, binary, data, persons)
         out, trace = data / f"out-{tag}", data / f"trace-{tag}.jsonl"
         # A fresh output folder: replacing an earlier output would add its removal (about
         # 20 s at 200,000 persons) to the time.
@@ -243,7 +249,102 @@ def bench(args):
         sys.exit("bench: DuckDB's counts differ from casecard's:\n  " + "\n  ".join(bad))
 
 
-def machine(binary):
+def tree_digests(root):
+    """sha256 of every file under `root`, by relative path."""
+    import hashlib
+
+    out = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            h = hashlib.sha256()
+            with open(p, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+            out[str(p.relative_to(root))] = h.hexdigest()
+    return out
+
+
+class PeakRss:
+    """The largest sum of the resident memory of `pids`, sampled every 0.2 s while running."""
+
+    def __init__(self, pids):
+        import threading
+
+        self.pids, self.peak, self.done = pids, 0, threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self):
+        while not self.done.wait(0.2):
+            total = 0
+            for pid in self.pids:
+                try:
+                    total += next(int(l.split()[1]) * 1024 for l in Path(f"/proc/{pid}/status").read_text().splitlines() if l.startswith("VmRSS"))
+                except (OSError, StopIteration):
+                    pass
+            self.peak = max(self.peak, total)
+
+    def stop(self):
+        self.done.set()
+        self.thread.join()
+        return self.peak
+
+
+def cluster(args):
+    """The same `casecard run` locally and on a running Ballista cluster (issue 17): stage
+    times, memory of casecard and of the cluster's processes, and whether every output file
+    is byte for byte the same. Each output's restricted folder (statements for every person,
+    gigabytes at state scale) is hashed and then removed, so two outputs fit on the disk."""
+    data = Path(args.data)
+    data.mkdir(parents=True, exist_ok=True)
+    binary = Path(args.bin).resolve()
+    tag, inp, files, size = ensure_input(args, binary, data, args.persons)
+    pids = [int(Path(p).read_text().strip()) for p in args.cluster_pids]
+    runs, digests = [], {}
+    for name, extra in (("local", []), ("cluster", ["--cluster", args.url])):
+        out = data / f"out-{name}-{tag}"
+        shutil.rmtree(out, ignore_errors=True)
+        env = dict(os.environ, CASECARD_TIMINGS="1")
+        print(f"[{tag}] casecard run ({name})", flush=True)
+        samples = []
+        others = PeakRss(pids) if extra else None
+        total, rss, stderr = run_child([binary, "run", "--input", inp, "--out", out, "--measures", args.measures] + extra, env=env,
+                                       log=data / f"run-{name}-{tag}.log", samples=samples)
+        cluster_rss = others.stop() if others else 0
+        times = stage_times(stderr, total, samples)
+        print(f"[{tag}]   {fmt_s(total)}, peak RSS {fmt_gib(rss)}" + (f", cluster processes {fmt_gib(cluster_rss)}" if extra else ""), flush=True)
+        digests[name] = tree_digests(out)
+        shutil.rmtree(out / "restricted")
+        runs.append({"run": name, "casecard": times, "rss": rss, "cluster_rss": cluster_rss})
+    a, b = digests["local"], digests["cluster"]
+    differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    parts = sorted({k.split("/")[0] for k in a if not k.startswith(".")})
+    lines = [
+        machine(binary, duck=False),
+        f"- data: {args.persons:,} persons × {args.quarters}, {files:,} files, {size / 1e6:,.0f} MB; cluster {args.url}: {args.layout}",
+        "",
+        "| run | end to end | ingest | measures | site | restricted | peak RSS, casecard | peak RSS, scheduler + executors |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in runs:
+        c = r["casecard"]
+        lines.append(f"| {r['run']} | {fmt_s(c['end_to_end'])} | {fmt_s(c['ingest'])} | {fmt_s(c['measures'])} | {fmt_s(c['site'])} | "
+                     f"{fmt_s(c['restricted'])} | {fmt_gib(r['rss'])} | {fmt_gib(r['cluster_rss']) if r['run'] == 'cluster' else '–'} |")
+    l, c = runs[0]["casecard"], runs[1]["casecard"]
+    lines.append("| cluster ÷ local | " + " | ".join(f"{c[k] / l[k]:.2f}×" for k in ("end_to_end", "ingest", "measures", "site", "restricted")) + " | | |")
+    lines.append("")
+    lines.append(f"Output files compared byte for byte ({', '.join(parts)}): {len(a) - len(differ)} of {len(a)} identical"
+                 + (f"; different: {', '.join(differ[:20])}" if differ else "."))
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if args.markdown:
+        Path(args.markdown).write_text(table + "\n")
+    if differ:
+        sys.exit(f"bench: {len(differ)} output files differ between the local and the cluster run")
+
+
+def machine(binary, duck=True):
     """Where and what was measured: commit, CPU, cores, memory, versions."""
     def out(cmd):
         try:
@@ -253,15 +354,19 @@ def machine(binary):
 
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "unknown")
     mem = next((int(l.split()[1]) * 1024 for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), 0)
-    import duckdb
-
     commit = out(["git", "-C", str(Path(__file__).resolve().parent), "log", "-1", "--format=%h %cs %s"])
     dirty = out(["git", "-C", str(Path(__file__).resolve().parent), "status", "--porcelain", "--untracked-files=no"])
     return "\n".join([
         f"- commit: {commit}{' (with uncommitted changes)' if dirty else ''}",
         f"- machine: {cpu}, {os.cpu_count()} cores, {fmt_gib(mem)} memory; {out(['uname', '-sr'])}",
-        f"- casecard: {out([str(binary), '--version'])}, release build; DuckDB {duckdb.__version__} (Python), threads 2, memory limit 6 GB",
+        f"- casecard: {out([str(binary), '--version'])}, {'release' if binary.parent.name == 'release' else 'dev-profile'} build" + (f"; DuckDB {duck_version()} (Python), threads 2, memory limit 6 GB" if duck else ""),
     ])
+
+
+def duck_version():
+    import duckdb
+
+    return duckdb.__version__
 
 
 def render(results):
@@ -319,6 +424,17 @@ def main():
     b.add_argument("--threads", type=int, default=2)
     b.add_argument("--memory", default="6GB", help="DuckDB's memory limit (casecard's pool is 6 GiB)")
     b.add_argument("--markdown", help="also write the table to this file")
+    c = sub.add_parser("cluster", help="the same run locally and on a running Ballista cluster")
+    c.add_argument("--bin", required=True, help="the casecard binary (release build with --features ballista)")
+    c.add_argument("--measures", required=True)
+    c.add_argument("--data", required=True)
+    c.add_argument("--persons", type=int, default=1_000_000)
+    c.add_argument("--seed", type=int, default=11)
+    c.add_argument("--quarters", default="2024Q3..2026Q2")
+    c.add_argument("--url", default="df://localhost:50050")
+    c.add_argument("--cluster-pids", nargs="+", default=[], help="pid files of the scheduler and executors (for their memory)")
+    c.add_argument("--layout", default="one scheduler, two executors", help="how the cluster is made up, for the table")
+    c.add_argument("--markdown")
     i = sub.add_parser("duck-ingest")
     i.add_argument("--input", required=True)
     i.add_argument("--out", required=True)
@@ -331,7 +447,7 @@ def main():
         s.add_argument("--threads", type=int, default=2)
         s.add_argument("--memory", default="6GB")
     args = p.parse_args()
-    {"bench": bench, "duck-ingest": duck_ingest, "duck-measures": duck_measures}[args.command](args)
+    {"bench": bench, "cluster": cluster, "duck-ingest": duck_ingest, "duck-measures": duck_measures}[args.command](args)
 
 
 if __name__ == "__main__":

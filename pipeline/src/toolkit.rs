@@ -33,6 +33,9 @@ pub enum ToolkitError {
     /// `--cluster` given to a build without the `ballista` feature.
     #[error("--cluster {0}: this casecard was built without cluster support; build it with `cargo build --release --features ballista` (README, \"Running on a cluster\")")]
     NoCluster(String),
+    /// The cluster's scheduler could not be reached or refused the session.
+    #[error("--cluster {url}: no session on the Ballista scheduler there: {source} (is it running? `bash scripts/cluster status`; the URL is df://HOST:PORT)")]
+    Cluster { url: String, source: DataFusionError },
 }
 
 pub type Result<T, E = ToolkitError> = std::result::Result<T, E>;
@@ -82,7 +85,12 @@ async fn cluster_session(url: &str) -> Result<SessionContext> {
         }
     }
     let state = datafusion::execution::SessionStateBuilder::new().with_default_features().with_config(config).build();
-    Ok(SessionContext::remote_with_state(url, state).await?)
+    let cluster_err = |source| ToolkitError::Cluster { url: url.to_string(), source };
+    let ctx = SessionContext::remote_with_state(url, state).await.map_err(cluster_err)?;
+    // The session connects lazily; one tiny job now says at once, in words, when the
+    // scheduler is not there, instead of a transport error from deep inside the first stage.
+    ctx.sql("SELECT 1").await.map_err(cluster_err)?.collect().await.map_err(cluster_err)?;
+    Ok(ctx)
 }
 
 #[cfg(not(feature = "ballista"))]

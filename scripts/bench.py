@@ -340,6 +340,8 @@ def cluster(args):
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table + "\n")
+    # Everything measured, per-stage memory peaks and per-measure times included.
+    (data / "cluster-results.json").write_text(json.dumps(runs, indent=1))
     if differ:
         sys.exit(f"bench: {len(differ)} output files differ between the local and the cluster run")
 

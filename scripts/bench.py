@@ -29,6 +29,14 @@ import time
 from pathlib import Path
 
 
+def resident(pid):
+    """The resident memory of process `pid` in bytes, or None once it has gone."""
+    try:
+        return next(int(l.split()[1]) * 1024 for l in Path(f"/proc/{pid}/status").read_text().splitlines() if l.startswith("VmRSS"))
+    except (OSError, StopIteration):
+        return None
+
+
 def run_child(cmd, env=None, log=None, samples=None):
     """Runs `cmd`; returns (seconds, peak RSS in bytes, stderr text). Fails on a non-zero exit.
     With a list as `samples`, appends (seconds since start, resident bytes) every 0.2 s."""
@@ -39,12 +47,7 @@ def run_child(cmd, env=None, log=None, samples=None):
         import threading
 
         def sample():
-            status = Path(f"/proc/{proc.pid}/status")
-            while True:
-                try:
-                    rss = next(int(l.split()[1]) * 1024 for l in status.read_text().splitlines() if l.startswith("VmRSS"))
-                except (OSError, StopIteration):
-                    return
+            while (rss := resident(proc.pid)) is not None:
                 samples.append((time.monotonic() - start, rss))
                 time.sleep(0.2)
 
@@ -276,13 +279,7 @@ class PeakRss:
 
     def sample(self):
         while not self.done.wait(0.2):
-            total = 0
-            for pid in self.pids:
-                try:
-                    total += next(int(l.split()[1]) * 1024 for l in Path(f"/proc/{pid}/status").read_text().splitlines() if l.startswith("VmRSS"))
-                except (OSError, StopIteration):
-                    pass
-            self.peak = max(self.peak, total)
+            self.peak = max(self.peak, sum(resident(pid) or 0 for pid in self.pids))
 
     def stop(self):
         self.done.set()

@@ -210,7 +210,7 @@ pub async fn remeasure(out: &Path, period: Option<Period>, measures_dir: &Path, 
             rel == Path::new("site") || rel == Path::new(output::MARKER) || rel == Path::new(".measures-work") || publish::WRITTEN.iter().any(|f| rel == Path::new("results").join(f))
         })?;
         let work = tmp.join(".measures-work");
-        let m = measures::compute_on(&set, &tmp.join("warehouse"), &work, &loaded, reporting, cluster).await?;
+        let m = measures::compute(&set, &tmp.join("warehouse"), &work, &loaded, reporting, cluster).await?;
         let published = publish::write_results(&m, &tmp.join("results"))?;
         std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
         crate::toolkit::timing("measures written");
@@ -302,7 +302,7 @@ async fn stages_into(opts: &RunOptions, tmp: &Path, set: Option<&measures::Measu
     let (measured, site) = match (set, period) {
         (Some(set), Some(reporting)) => {
             let work = tmp.join(".measures-work");
-            let m = measures::compute_on(set, &tmp.join("warehouse"), &work, &loaded, reporting, opts.cluster.as_deref()).await?;
+            let m = measures::compute(set, &tmp.join("warehouse"), &work, &loaded, reporting, opts.cluster.as_deref()).await?;
             let published = publish::write_results(&m, &tmp.join("results"))?;
             std::fs::remove_dir_all(&work).map_err(|source| MeasureError::Io { path: work.clone(), source })?;
             crate::toolkit::timing("measures written");

@@ -78,12 +78,7 @@ async fn cluster_session(url: &str) -> Result<SessionContext> {
     // from measured sizes) our queries do not need, since `prefer_hash_join` and the
     // partition count above are set.
     config.options_mut().set("ballista.planner.adaptive.enabled", "false")?;
-    if let Some(extra) = std::env::var_os(DATAFUSION_ENV) {
-        for kv in extra.to_string_lossy().split(';').filter(|s| !s.trim().is_empty()) {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            config.options_mut().set(k.trim(), v.trim())?;
-        }
-    }
+    apply_datafusion_env(&mut config)?;
     let state = datafusion::execution::SessionStateBuilder::new().with_default_features().with_config(config).build();
     let cluster_err = |source| ToolkitError::Cluster { url: url.to_string(), source };
     let ctx = SessionContext::remote_with_state(url, state).await.map_err(cluster_err)?;
@@ -110,13 +105,20 @@ fn session_with_limit(spill: &Path, limit: usize) -> Result<SessionContext> {
         .with_target_partitions(2)
         .with_batch_size(8192)
         .with_extension(Arc::new(SwitchedJoins::default()));
+    apply_datafusion_env(&mut config)?;
+    Ok(SessionContext::new_with_config_rt(config, runtime.build_arc()?))
+}
+
+/// Applies the settings of [`DATAFUSION_ENV`] to `config`, after the program's own (so a
+/// setting asked for there wins).
+fn apply_datafusion_env(config: &mut SessionConfig) -> Result<()> {
     if let Some(extra) = std::env::var_os(DATAFUSION_ENV) {
         for kv in extra.to_string_lossy().split(';').filter(|s| !s.trim().is_empty()) {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
             config.options_mut().set(k.trim(), v.trim())?;
         }
     }
-    Ok(SessionContext::new_with_config_rt(config, runtime.build_arc()?))
+    Ok(())
 }
 
 /// DataFusion settings to apply to every session, `key=value` pairs separated by `;` (e.g.

@@ -155,20 +155,10 @@ fn correct_disparity_tests(rows: &mut [ResultRow]) {
 pub const FLAG_LEVEL: f64 = 0.05;
 
 /// Computes every measure of `set` over the warehouse at `warehouse`, for each period up to
-/// `reporting` whose window is covered by `loaded` quarters.
+/// `reporting` whose window is covered by `loaded` quarters. With `cluster` a URL
+/// (`df://HOST:PORT`) every measure query runs on that Ballista cluster; the statistics run
+/// here as always.
 pub async fn compute(
-    set: &MeasureSet,
-    warehouse: &Path,
-    work: &Path,
-    loaded: &BTreeSet<Period>,
-    reporting: Period,
-) -> Result<MeasureOutput> {
-    compute_on(set, warehouse, work, loaded, reporting, None).await
-}
-
-/// [`compute`], with every measure query run on a Ballista cluster when `cluster` is a URL
-/// (`df://HOST:PORT`); the statistics run here as always.
-pub async fn compute_on(
     set: &MeasureSet,
     warehouse: &Path,
     work: &Path,

@@ -80,17 +80,22 @@ fn standardize(by_type: &BTreeMap<(Key, String), Counts>) -> BTreeMap<Key, Count
 type Key = (String, String, String, String);
 
 /// The stratum columns of a counting query, one per stratifier, after the fixed columns:
-/// read from the `p` of [`persons_with_strata`].
+/// read from [`STRATA_TABLE`] aliased `p`.
 fn strata_columns() -> String {
     STRATIFIERS.iter().map(|s| format!("p.stratum_{c} AS {c}", c = s.code())).collect::<Vec<_>>().join(", ")
 }
 
+/// The table of [`persons_with_strata`] for the window being measured.
+const STRATA_TABLE: &str = "persons_strata";
+
 /// Every person's row with their stratum of each stratifier (`stratum_<code>`), age on
-/// `on`, as a relation aliased `p`. Computed per person, not per counted unit: the race
-/// and ethnicity rule alone is a dozen pattern matches, and a person has many units.
+/// `on`. Computed per person, not per counted unit: the race and ethnicity rule alone is a
+/// dozen pattern matches, and a person has many units. And computed once per window
+/// ([`STRATA_TABLE`]), not in each counting query: at 1,000,000 persons it costs about a
+/// second each time, and a run has some eighty counting queries over five windows.
 fn persons_with_strata(on: &str) -> String {
     let strata = STRATIFIERS.iter().map(|s| format!("{} AS stratum_{}", s.sql(on), s.code())).collect::<Vec<_>>().join(", ");
-    format!("(SELECT p.*, {strata} FROM persons p) p")
+    format!("SELECT p.*, {strata} FROM persons p")
 }
 
 /// Which stratifier a counted row belongs to: the one stratum column that is set (in a
@@ -219,6 +224,27 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
+    /// Registers `name` as the result of `sql`: computed and written into the work folder
+    /// the first time `key` is asked for, read back from there every later time. The trace
+    /// records both, so that a replay in another engine does the same work.
+    async fn materialize_once(&mut self, name: &str, key: (String, String, Vec<String>), sql: &str) -> toolkit::Result<()> {
+        match self.materialized.get(&key) {
+            Some((dir, schema)) => {
+                self.trace.log(serde_json::json!({ "step": "reuse", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()) }));
+                toolkit::register_dir(&self.ctx, name, dir, schema).await
+            }
+            None => {
+                let dir = self.work.join("views").join(format!("{name}-{}", self.materialized.len()));
+                self.ctx.deregister_table(name)?;
+                self.trace.log(serde_json::json!({ "step": "materialize", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()), "sql": sql }));
+                toolkit::materialize(&self.ctx, sql, &dir, name).await?;
+                let schema = self.ctx.table(name).await?.schema().as_arrow().clone();
+                self.materialized.insert(key, (dir, schema));
+                Ok(())
+            }
+        }
+    }
+
     /// Registers the window's tables, the shared views and the measure's two queries.
     async fn prepare(&mut self, def: &Definition, w: &Window) -> Result<()> {
         let scopes = sql_list(def.cm_types.iter().flat_map(|t| [format!("('{t}', '{t}')"), format!("('{t}', '{ALL}')")]));
@@ -241,21 +267,15 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let key = (v.name.clone(), w.period.to_string(), def.cm_types.clone());
-            match self.materialized.get(&key) {
-                Some((dir, schema)) => {
-                    self.trace.log(serde_json::json!({ "step": "reuse", "name": v.name, "key": dir.file_name().map(|n| n.to_string_lossy()) }));
-                    toolkit::register_dir(&self.ctx, &v.name, dir, schema).await.map_err(|e| view_err(e.to_string()))?;
-                }
-                None => {
-                    let dir = self.work.join("views").join(format!("{}-{}", v.name, self.materialized.len()));
-                    self.ctx.deregister_table(&v.name)?;
-                    self.trace.log(serde_json::json!({ "step": "materialize", "name": v.name, "key": dir.file_name().map(|n| n.to_string_lossy()), "sql": sql }));
-                    toolkit::materialize(&self.ctx, &sql, &dir, &v.name).await.map_err(|e| view_err(e.to_string()))?;
-                    let schema = self.ctx.table(v.name.as_str()).await?.schema().as_arrow().clone();
-                    self.materialized.insert(key, (dir, schema));
-                }
-            }
+            self.materialize_once(&v.name, key, &sql).await.map_err(|e| view_err(e.to_string()))?;
         }
+        // The persons with their strata, for this window's counting queries.
+        let strata_sql = persons_with_strata(&w.parameter("w_end").expect("w_end"));
+        let key = (STRATA_TABLE.to_string(), w.period.to_string(), Vec::new());
+        self.materialize_once(STRATA_TABLE, key, &strata_sql).await.map_err(|e| MeasureError::Shape {
+            path: self.work.clone(),
+            message: format!("the persons' strata: {e}"),
+        })?;
         self.exec(def, "denominator", &format!("CREATE OR REPLACE VIEW denominator AS {}", w.substitute(&def.denominator))).await?;
         self.exec(def, "numerator", &format!("CREATE OR REPLACE VIEW numerator AS {}", w.substitute(&def.numerator))).await?;
         self.check_columns(def).await
@@ -356,7 +376,7 @@ impl<'a> Engine<'a> {
         let sql = format!(
             "SELECT provider_id, scope, {names}, unit_type, SUM(den), SUM(hit), SUM(orphan) \
              FROM (SELECT u.provider_id, u.scope, u.unit_type, u.den, u.hit, u.orphan, {strata} \
-                   FROM {persons} RIGHT JOIN \
+                   FROM {persons} p RIGHT JOIN \
                         (SELECT provider_id, scope, person_id, unit_type, \
                                 COUNT(CASE WHEN in_den THEN 1 END) AS den, COUNT(CASE WHEN hit THEN 1 END) AS hit, \
                                 COUNT(CASE WHEN NOT in_den THEN 1 END) AS orphan \
@@ -369,7 +389,7 @@ impl<'a> Engine<'a> {
              GROUP BY GROUPING SETS ({sets})",
             names = names.join(", "),
             strata = strata_columns(),
-            persons = persons_with_strata(&w.parameter("w_end").expect("w_end")),
+            persons = STRATA_TABLE,
             joined = Self::JOINED
         );
         let batches = self.run(def, w, &sql).await?;
@@ -462,11 +482,11 @@ impl<'a> Engine<'a> {
             .collect();
         let sql = format!(
             "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs}, {strata} \
-             FROM {persons} RIGHT JOIN ({joined}) ON p.person_id = d.person_id \
+             FROM {persons} p RIGHT JOIN ({joined}) ON p.person_id = d.person_id \
              ORDER BY d.provider_id, d.scope, d.unit",
             covs = covs.join(", "),
             strata = strata_columns(),
-            persons = persons_with_strata(&w.parameter("w_end").expect("w_end")),
+            persons = STRATA_TABLE,
             joined = Self::JOINED
         );
         let batches = self.run(def, w, &sql).await?;

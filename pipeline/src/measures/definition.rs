@@ -199,6 +199,9 @@ pub fn load(dir: &Path) -> Result<MeasureSet> {
             if !is_identifier(&v.name) || !seen.insert(v.name.clone()) {
                 return Err(invalid(&views_path, format!("view name `{}` is not a unique lower-case identifier", v.name)));
             }
+            if super::engine::REGISTERED.contains(&v.name.as_str()) || crate::schema::TABLES.iter().any(|t| t.name == v.name) {
+                return Err(invalid(&views_path, format!("view name `{}` is taken by a table the engine registers; choose another", v.name)));
+            }
         }
         raw.view
     } else {
@@ -365,6 +368,23 @@ numerator = "SELECT 1"
         assert_eq!(d.covariates[0].source, CovariateSource::AgeBand);
         assert_eq!(d.covariates[2].coding, Coding::Capped(5));
         assert_eq!(d.covariates[3].source, CovariateSource::Denominator);
+    }
+
+    /// A view named like a table the engine registers would silently replace it (or be
+    /// replaced), so loading refuses it.
+    #[test]
+    fn a_view_cannot_take_the_name_of_an_engine_table() {
+        for name in ["persons", "w_months", "persons_strata", "numerator"] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("x-test.toml"), GOOD).unwrap();
+            std::fs::write(dir.path().join(VIEWS_FILE), format!("[[view]]\nname = \"{name}\"\ndoc = \"d\"\nsql = \"SELECT 1\"\n")).unwrap();
+            let e = load(dir.path()).map(|_| ()).unwrap_err().to_string();
+            assert!(e.contains(&format!("view name `{name}` is taken by a table the engine registers")), "{e}");
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("x-test.toml"), GOOD).unwrap();
+        std::fs::write(dir.path().join(VIEWS_FILE), "[[view]]\nname = \"my_view\"\ndoc = \"d\"\nsql = \"SELECT 1\"\n").unwrap();
+        assert_eq!(load(dir.path()).expect("a free name loads").views.len(), 1);
     }
 
     #[test]

@@ -88,6 +88,10 @@ fn strata_columns() -> String {
 /// The table of [`persons_with_strata`] for the window being measured.
 const STRATA_TABLE: &str = "persons_strata";
 
+/// The relations the engine registers for each measure besides the warehouse tables; a
+/// shared view may not take one of these names (`definition::load` refuses it).
+pub(crate) const REGISTERED: [&str; 5] = ["scopes", "w_months", STRATA_TABLE, "denominator", "numerator"];
+
 /// Every person's row with their stratum of each stratifier (`stratum_<code>`), age on
 /// `on`. Computed per person, not per counted unit: the race and ethnicity rule alone is a
 /// dozen pattern matches, and a person has many units. And computed once per window
@@ -274,7 +278,7 @@ impl<'a> Engine<'a> {
         let key = (STRATA_TABLE.to_string(), w.period.to_string(), Vec::new());
         self.materialize_once(STRATA_TABLE, key, &strata_sql).await.map_err(|e| MeasureError::Shape {
             path: self.work.clone(),
-            message: format!("the persons' strata: {e}"),
+            message: format!("computing the persons' strata for {}: {e}", w.period),
         })?;
         self.exec(def, "denominator", &format!("CREATE OR REPLACE VIEW denominator AS {}", w.substitute(&def.denominator))).await?;
         self.exec(def, "numerator", &format!("CREATE OR REPLACE VIEW numerator AS {}", w.substitute(&def.numerator))).await?;

@@ -374,17 +374,18 @@ numerator = "SELECT 1"
     /// replaced), so loading refuses it.
     #[test]
     fn a_view_cannot_take_the_name_of_an_engine_table() {
-        for name in ["persons", "w_months", "persons_strata", "numerator"] {
+        // A measures folder with the test definition and one view named `name`.
+        let load_with_view = |name: &str| {
             let dir = tempfile::tempdir().expect("tempdir");
             std::fs::write(dir.path().join("x-test.toml"), GOOD).unwrap();
             std::fs::write(dir.path().join(VIEWS_FILE), format!("[[view]]\nname = \"{name}\"\ndoc = \"d\"\nsql = \"SELECT 1\"\n")).unwrap();
-            let e = load(dir.path()).map(|_| ()).unwrap_err().to_string();
+            load(dir.path())
+        };
+        for name in ["persons", "w_months", "persons_strata", "numerator"] {
+            let e = load_with_view(name).map(|_| ()).unwrap_err().to_string();
             assert!(e.contains(&format!("view name `{name}` is taken by a table the engine registers")), "{e}");
         }
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("x-test.toml"), GOOD).unwrap();
-        std::fs::write(dir.path().join(VIEWS_FILE), "[[view]]\nname = \"my_view\"\ndoc = \"d\"\nsql = \"SELECT 1\"\n").unwrap();
-        assert_eq!(load(dir.path()).expect("a free name loads").views.len(), 1);
+        assert_eq!(load_with_view("my_view").expect("a free name loads").views.len(), 1);
     }
 
     #[test]

@@ -348,11 +348,13 @@ fn a_broken_definition_fails_the_run_naming_its_file() {
     let input = TempDir::new().unwrap();
     let p = hennepin("2026Q2", 1);
     p.write(input.path());
-    let cases: [(&str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str); 5] = [
         ("direction = \"higher\"", "direction = \"up\"", "contact-monthly.toml"),
         ("FROM episode_months\n\"\"\"", "FROM no_such_table\n\"\"\"", "contact-monthly.toml: sql.denominator"),
-        ("person_id, cm_type,\n", "person_id,\n", "contact-monthly.toml: sql.denominator must return a column `cm_type`"),
+        ("person_id, cm_type, submitter_id", "person_id, submitter_id", "contact-monthly.toml: sql.denominator must return a column `cm_type`"),
         ("SELECT DISTINCT m.provider_id, m.scope,", "SELECT DISTINCT m.provider_id,", "contact-monthly.toml: sql.numerator must return a column `scope`"),
+        // The unit key's columns are required like `unit` is.
+        ("m.episode_id, m.month_start\nFROM", "m.episode_id\nFROM", "contact-monthly.toml: sql.numerator must return a column `month_start`"),
     ];
     for (from, to, want) in cases {
         let dir = TempDir::new().unwrap();
@@ -374,4 +376,41 @@ fn a_broken_definition_fails_the_run_naming_its_file() {
         assert!(stderr.contains(want), "want `{want}` in:\n{stderr}");
         assert!(!out.path().join("o").exists(), "a failed run leaves no output folder");
     }
+}
+
+/// Numerator units that match no denominator unit on the whole unit key are refused when
+/// the measure is counted (planning cannot see them). On the sample data, since the
+/// fixture package above has no complete window to count.
+#[test]
+fn a_numerator_unit_outside_the_denominator_fails_the_run() {
+    let measures_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../measures");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-data");
+    let dir = TempDir::new().unwrap();
+    for f in ["views.toml", "contact-monthly.toml"] {
+        std::fs::copy(measures_src.join(f), dir.path().join(f)).unwrap();
+    }
+    // Every enrolled month, a year later: in no window's denominator.
+    let file = dir.path().join("contact-monthly.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let from = text.find("m.episode_id, m.month_start\nFROM episode_months m\n").expect("fixture drift: numerator");
+    let to = from + text[from..].find("\"\"\"").expect("end of the numerator");
+    let shifted = "m.episode_id, CAST(m.month_start + INTERVAL '1 year' AS DATE) AS month_start\nFROM episode_months m\n";
+    std::fs::write(&file, format!("{}{shifted}{}", &text[..from], &text[to..])).unwrap();
+    let out = TempDir::new().unwrap();
+    let o = casecard([
+        "run", "--input", sample.to_str().unwrap(), "--out", out.path().join("o").to_str().unwrap(),
+        "--measures", dir.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "run succeeded");
+    let want = "contact-monthly.toml: sql.numerator returned ";
+    let n: u64 = stderr
+        .split(want)
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("want `{want}<n>` in:\n{stderr}"));
+    assert!(n > 0, "{stderr}");
+    assert!(stderr.contains("unit(s) that are not in the denominator"), "{stderr}");
+    assert!(!out.path().join("o").exists(), "a failed run leaves no output folder");
 }

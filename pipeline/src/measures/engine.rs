@@ -90,7 +90,11 @@ const STRATA_TABLE: &str = "persons_strata";
 
 /// The relations the engine registers for each measure besides the warehouse tables; a
 /// shared view may not take one of these names (`definition::load` refuses it).
-pub(crate) const REGISTERED: [&str; 5] = ["scopes", "w_months", STRATA_TABLE, "denominator", "numerator"];
+pub(crate) const REGISTERED: [&str; 6] = ["scopes", "w_months", STRATA_TABLE, "denominator", "numerator", NUMERATOR_UNITS];
+
+/// The numerator's distinct units of the measure and window being counted
+/// ([`Engine::numerator_units`]).
+const NUMERATOR_UNITS: &str = "numerator_units";
 
 /// Every person's row with their stratum of each stratifier (`stratum_<code>`), age on
 /// `on`. Computed per person, not per counted unit: the race and ethnicity rule alone is a
@@ -285,12 +289,14 @@ impl<'a> Engine<'a> {
         self.check_columns(def).await
     }
 
-    /// The denominator must return provider_id, scope, unit, person_id and cm_type (plus the
-    /// columns its covariates read); the numerator provider_id, scope and unit.
+    /// The denominator must return provider_id, scope, the unit key (`unit` by default),
+    /// person_id and cm_type (plus the columns its covariates read); the numerator
+    /// provider_id, scope and the unit key.
     async fn check_columns(&self, def: &Definition) -> Result<()> {
         let shape = |message: String| MeasureError::Shape { path: def.path.clone(), message };
         let den = self.ctx.table("denominator").await?.schema().clone();
-        let mut need: Vec<&str> = vec!["provider_id", "scope", "unit", "person_id", "cm_type"];
+        let mut need: Vec<&str> = vec!["provider_id", "scope", "person_id", "cm_type"];
+        need.extend(def.unit_key.iter().map(String::as_str));
         need.extend(def.covariates.iter().filter(|c| c.source == CovariateSource::Denominator).map(|c| c.name.as_str()));
         for c in need {
             if den.field_with_unqualified_name(c).is_err() {
@@ -303,7 +309,7 @@ impl<'a> Engine<'a> {
             }
         }
         let num = self.ctx.table("numerator").await?.schema().clone();
-        for c in ["provider_id", "scope", "unit"] {
+        for c in ["provider_id", "scope"].into_iter().chain(def.unit_key.iter().map(String::as_str)) {
             if num.field_with_unqualified_name(c).is_err() {
                 return Err(shape(format!("sql.numerator must return a column `{c}`")));
             }
@@ -337,6 +343,7 @@ impl<'a> Engine<'a> {
     /// Computes one measure for one window and appends its rows (and notes) to `out`.
     pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<()> {
         self.prepare(def, w).await?;
+        self.numerator_units(def, w).await?;
         let fitted = if def.risk_adjusted() { self.adjusted_counts(def, w, out).await? } else { None };
         let (counts, adjustment) = match fitted {
             Some(c) => (c, Adjustment::Risk),
@@ -354,14 +361,49 @@ impl<'a> Engine<'a> {
         }
         Err(MeasureError::Shape {
             path: def.path.clone(),
-            message: format!("sql.numerator returned {n} unit(s) that are not in the denominator (the numerator must be a subset)"),
+            message: format!(
+                "sql.numerator returned {n} unit(s) that are not in the denominator (the numerator must be a subset; a unit whose {} is NULL is in neither)",
+                def.unit_key.join(" or ")
+            ),
         })
     }
 
-    /// Every denominator unit beside its numerator match (a numerator unit outside the
-    /// denominator is an orphan: `d.unit IS NULL`).
-    const JOINED: &'static str = "denominator d FULL JOIN (SELECT DISTINCT provider_id, scope, unit FROM numerator) n \
-         ON d.provider_id = n.provider_id AND d.scope = n.scope AND d.unit = n.unit";
+    /// Every denominator unit beside its numerator match, keyed by (provider_id, scope, the
+    /// unit key). A numerator unit outside the denominator is an orphan: `NOT in_den`.
+    fn joined(def: &Definition) -> String {
+        let on: String = def.unit_key.iter().map(|k| format!(" AND d.{k} = n.{k}")).collect();
+        format!("denominator d FULL JOIN {NUMERATOR_UNITS} n ON d.provider_id = n.provider_id AND d.scope = n.scope{on}")
+    }
+
+    /// Computes the numerator's distinct units as a query of its own and keeps them in the
+    /// work folder as [`NUMERATOR_UNITS`], for the counting query to join.
+    ///
+    /// Why not inside the counting query: DataFusion's fair memory pool gives every
+    /// spillable operator of a running plan an equal share, and the counting query has a
+    /// dozen (its grouping sets and per-person counts beside the DISTINCT). At 1,000,000
+    /// persons the DISTINCT over contact-monthly's 10 M numerator units got a twelfth of
+    /// the pool and spilled, which took longer than the rest of the query. On its own it
+    /// shares the pool with three others, and does not spill.
+    async fn numerator_units(&mut self, def: &Definition, w: &Window) -> Result<()> {
+        let sql = format!("SELECT DISTINCT provider_id, scope, {} FROM numerator", def.unit_key.join(", "));
+        let key = (format!("{NUMERATOR_UNITS} {}", def.id), w.period.to_string(), def.cm_types.clone());
+        self.materialize_once(NUMERATOR_UNITS, key, &sql).await.map_err(|e| MeasureError::Sql {
+            path: def.path.clone(),
+            part: "numerator",
+            message: e.to_string(),
+        })
+    }
+
+    /// SQL over [`Self::joined`] that is true for a row from the denominator: every key
+    /// column is set (a key with a NULL never matches, so such a unit counts nowhere).
+    fn in_den(def: &Definition) -> String {
+        def.unit_key.iter().map(|k| format!("d.{k} IS NOT NULL")).collect::<Vec<_>>().join(" AND ")
+    }
+
+    /// SQL over [`Self::joined`] that is true for a row with a numerator match.
+    fn in_num(def: &Definition) -> String {
+        format!("n.{} IS NOT NULL", def.unit_key[0])
+    }
 
     /// Counts per (provider, scope) and, for the `ALL` scope, per stratum, entirely in
     /// DataFusion (one pass with GROUPING SETS), each split by the unit's own cm_type; then
@@ -386,7 +428,7 @@ impl<'a> Engine<'a> {
                                 COUNT(CASE WHEN NOT in_den THEN 1 END) AS orphan \
                          FROM (SELECT COALESCE(d.provider_id, n.provider_id) AS provider_id, COALESCE(d.scope, n.scope) AS scope, \
                                       d.person_id, COALESCE(CAST(d.cm_type AS VARCHAR), '') AS unit_type, \
-                                      d.unit IS NOT NULL AS in_den, (d.unit IS NOT NULL AND n.unit IS NOT NULL) AS hit \
+                                      {in_den} AS in_den, ({in_den} AND {in_num}) AS hit \
                                FROM {joined}) j \
                          GROUP BY provider_id, scope, person_id, unit_type) u \
                         ON p.person_id = u.person_id) s \
@@ -394,7 +436,9 @@ impl<'a> Engine<'a> {
             names = names.join(", "),
             strata = strata_columns(),
             persons = STRATA_TABLE,
-            joined = Self::JOINED
+            joined = Self::joined(def),
+            in_den = Self::in_den(def),
+            in_num = Self::in_num(def),
         );
         let batches = self.run(def, w, &sql).await?;
         // (key, unit type) → counts.
@@ -485,13 +529,16 @@ impl<'a> Engine<'a> {
             })
             .collect();
         let sql = format!(
-            "SELECT d.provider_id, d.scope, d.unit IS NULL, n.unit IS NOT NULL, {covs}, {strata} \
+            "SELECT d.provider_id, d.scope, NOT ({in_den}), {in_num}, {covs}, {strata} \
              FROM {persons} p RIGHT JOIN ({joined}) ON p.person_id = d.person_id \
-             ORDER BY d.provider_id, d.scope, d.unit",
+             ORDER BY d.provider_id, d.scope, {order}",
             covs = covs.join(", "),
             strata = strata_columns(),
             persons = STRATA_TABLE,
-            joined = Self::JOINED
+            joined = Self::joined(def),
+            in_den = Self::in_den(def),
+            in_num = Self::in_num(def),
+            order = def.unit_key.iter().map(|k| format!("d.{k}")).collect::<Vec<_>>().join(", "),
         );
         let batches = self.run(def, w, &sql).await?;
         toolkit::timing("  rows collected");

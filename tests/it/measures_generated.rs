@@ -348,13 +348,19 @@ fn a_broken_definition_fails_the_run_naming_its_file() {
     let input = TempDir::new().unwrap();
     let p = hennepin("2026Q2", 1);
     p.write(input.path());
-    let cases: [(&str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str); 6] = [
         ("direction = \"higher\"", "direction = \"up\"", "contact-monthly.toml"),
         ("FROM episode_months\n\"\"\"", "FROM no_such_table\n\"\"\"", "contact-monthly.toml: sql.denominator"),
         ("person_id, cm_type, submitter_id", "person_id, submitter_id", "contact-monthly.toml: sql.denominator must return a column `cm_type`"),
         ("SELECT DISTINCT m.provider_id, m.scope,", "SELECT DISTINCT m.provider_id,", "contact-monthly.toml: sql.numerator must return a column `scope`"),
         // The unit key's columns are required like `unit` is.
         ("m.episode_id, m.month_start\nFROM", "m.episode_id\nFROM", "contact-monthly.toml: sql.numerator must return a column `month_start`"),
+        // ... with the same type on both sides.
+        (
+            "m.episode_id, m.month_start\nFROM",
+            "m.episode_id, CAST(m.month_start AS VARCHAR) AS month_start\nFROM",
+            "contact-monthly.toml: the unit key column `month_start` is Date32 in sql.denominator but ",
+        ),
     ];
     for (from, to, want) in cases {
         let dir = TempDir::new().unwrap();
@@ -391,11 +397,11 @@ fn a_numerator_unit_outside_the_denominator_fails_the_run() {
     }
     // Every enrolled month, a year later: in no window's denominator.
     let file = dir.path().join("contact-monthly.toml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let from = text.find("m.episode_id, m.month_start\nFROM episode_months m\n").expect("fixture drift: numerator");
-    let to = from + text[from..].find("\"\"\"").expect("end of the numerator");
+    let toml = std::fs::read_to_string(&file).unwrap();
+    let from = toml.find("m.episode_id, m.month_start\nFROM episode_months m\n").expect("fixture drift: numerator");
+    let to = from + toml[from..].find("\"\"\"").expect("end of the numerator");
     let shifted = "m.episode_id, CAST(m.month_start + INTERVAL '1 year' AS DATE) AS month_start\nFROM episode_months m\n";
-    std::fs::write(&file, format!("{}{shifted}{}", &text[..from], &text[to..])).unwrap();
+    std::fs::write(&file, format!("{}{shifted}{}", &toml[..from], &toml[to..])).unwrap();
     let out = TempDir::new().unwrap();
     let o = casecard([
         "run", "--input", sample.to_str().unwrap(), "--out", out.path().join("o").to_str().unwrap(),
@@ -410,7 +416,21 @@ fn a_numerator_unit_outside_the_denominator_fails_the_run() {
         .and_then(|rest| rest.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("want `{want}<n>` in:\n{stderr}"));
-    assert!(n > 0, "{stderr}");
-    assert!(stderr.contains("unit(s) that are not in the denominator"), "{stderr}");
+    // Every unit of the first window counted is outside it, in both of its scopes (its
+    // cm_type and ALL): twice the statewide ALL denominator of a normal run.
+    let normal = run(&sample);
+    let first = results(&normal.out)
+        .into_iter()
+        .filter(|r| {
+            text(r, "measure_id") == "contact-monthly" && text(r, "provider_id") == "STATE" && text(r, "cm_type") == "ALL"
+                && text(r, "stratifier") == "all"
+        })
+        .min_by(|a, b| text(a, "period").cmp(text(b, "period")))
+        .expect("a statewide contact-monthly row");
+    assert!(n > 0 && n == 2 * int(&first, "denominator") as u64, "{n} orphans; the first window: {first:?}");
+    assert!(
+        stderr.contains("unit(s) that are not in the denominator (the numerator must be a subset; units are matched on provider_id, scope and submitter_id, episode_id, month_start"),
+        "{stderr}"
+    );
     assert!(!out.path().join("o").exists(), "a failed run leaves no output folder");
 }

@@ -154,6 +154,8 @@ pub struct Engine<'a> {
     work: std::path::PathBuf,
     /// Materialized views already written: (view, period, cm_types) → folder and schema.
     materialized: BTreeMap<(String, String, Vec<String>), (std::path::PathBuf, datafusion::arrow::datatypes::Schema)>,
+    /// Folders written so far, for naming the next one (entries leave `materialized`).
+    written: usize,
     /// Every provider with the cm_types it lists.
     providers: Vec<(String, BTreeSet<String>)>,
     /// The statements run, for replaying them in another engine (off unless asked for).
@@ -222,7 +224,7 @@ impl<'a> Engine<'a> {
         for t in TABLES {
             trace.log(serde_json::json!({ "step": "table", "name": t.name }));
         }
-        Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), providers, trace })
+        Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), written: 0, providers, trace })
     }
 
     async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<()> {
@@ -242,7 +244,8 @@ impl<'a> Engine<'a> {
                 toolkit::register_dir(&self.ctx, name, dir, schema).await
             }
             None => {
-                let dir = self.work.join("views").join(format!("{name}-{}", self.materialized.len()));
+                self.written += 1;
+                let dir = self.work.join("views").join(format!("{name}-{}", self.written));
                 self.ctx.deregister_table(name)?;
                 self.trace.log(serde_json::json!({ "step": "materialize", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()), "sql": sql }));
                 toolkit::materialize(&self.ctx, sql, &dir, name).await?;
@@ -310,8 +313,17 @@ impl<'a> Engine<'a> {
         }
         let num = self.ctx.table("numerator").await?.schema().clone();
         for c in ["provider_id", "scope"].into_iter().chain(def.unit_key.iter().map(String::as_str)) {
-            if num.field_with_unqualified_name(c).is_err() {
+            let Ok(n) = num.field_with_unqualified_name(c) else {
                 return Err(shape(format!("sql.numerator must return a column `{c}`")));
+            };
+            // The join would otherwise convert one side silently (a date to text, say).
+            let d = den.field_with_unqualified_name(c).expect("checked above");
+            if n.data_type() != d.data_type() {
+                return Err(shape(format!(
+                    "the unit key column `{c}` is {} in sql.denominator but {} in sql.numerator",
+                    d.data_type(),
+                    n.data_type()
+                )));
             }
         }
         Ok(())
@@ -355,15 +367,21 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    fn orphans(def: &Definition, n: u64) -> Result<()> {
-        if n == 0 {
+    /// Stops the run when the counting query saw numerator units outside the denominator
+    /// (`seen` > 0). The count in the message comes from a query of its own: the counting
+    /// query's rows cannot give it exactly (an orphan has no person, so it falls into every
+    /// grouping set's "all" row).
+    async fn check_orphans(&self, def: &Definition, seen: u64) -> Result<()> {
+        if seen == 0 {
             return Ok(());
         }
+        let sql = format!("SELECT COUNT(*) FROM {} WHERE NOT ({})", Self::joined(def), Self::in_den(def));
+        let n = toolkit::collect(&self.ctx, &sql).await?.first().map_or(Ok(0), |b| int_column(b, 0).map(|c| c[0]))?;
+        let key = def.unit_key.join(", ");
         Err(MeasureError::Shape {
             path: def.path.clone(),
             message: format!(
-                "sql.numerator returned {n} unit(s) that are not in the denominator (the numerator must be a subset; a unit whose {} is NULL is in neither)",
-                def.unit_key.join(" or ")
+                "sql.numerator returned {n} unit(s) that are not in the denominator (the numerator must be a subset; units are matched on provider_id, scope and {key}, and a unit with a NULL in {key} matches nothing)"
             ),
         })
     }
@@ -387,15 +405,25 @@ impl<'a> Engine<'a> {
     async fn numerator_units(&mut self, def: &Definition, w: &Window) -> Result<()> {
         let sql = format!("SELECT DISTINCT provider_id, scope, {} FROM numerator", def.unit_key.join(", "));
         let key = (format!("{NUMERATOR_UNITS} {}", def.id), w.period.to_string(), def.cm_types.clone());
+        // Each is read by one measure and window only: the previous one's folder goes once
+        // this one replaces it (contact-monthly's hold 10 M rows at 1,000,000 persons).
+        let previous: Vec<_> = self.materialized.keys().filter(|k| k.0.starts_with(NUMERATOR_UNITS)).cloned().collect();
         self.materialize_once(NUMERATOR_UNITS, key, &sql).await.map_err(|e| MeasureError::Sql {
             path: def.path.clone(),
-            part: "numerator",
+            part: "denominator or sql.numerator",
             message: e.to_string(),
-        })
+        })?;
+        for k in previous {
+            if let Some((dir, _)) = self.materialized.remove(&k) {
+                std::fs::remove_dir_all(&dir).map_err(|source| MeasureError::Io { path: dir, source })?;
+            }
+        }
+        Ok(())
     }
 
     /// SQL over [`Self::joined`] that is true for a row from the denominator: every key
-    /// column is set (a key with a NULL never matches, so such a unit counts nowhere).
+    /// column is set. A denominator unit with a NULL in its key matches nothing and is
+    /// counted with the orphans, so the run stops ([`Self::check_orphans`]).
     fn in_den(def: &Definition) -> String {
         def.unit_key.iter().map(|k| format!("d.{k} IS NOT NULL")).collect::<Vec<_>>().join(" AND ")
     }
@@ -466,7 +494,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        Self::orphans(def, orphans)?;
+        self.check_orphans(def, orphans).await?;
         Ok(standardize(&by_type))
     }
 
@@ -546,7 +574,7 @@ impl<'a> Engine<'a> {
         let all = concat_batches(&first.schema(), &batches)?;
         let n = all.num_rows();
         let orphan = all.column(2).as_boolean();
-        Self::orphans(def, orphan.true_count() as u64)?;
+        self.check_orphans(def, orphan.true_count() as u64).await?;
         let hit = all.column(3).as_boolean();
         let provider = cast(all.column(0), &DataType::Utf8)?;
         let scope = cast(all.column(1), &DataType::Utf8)?;

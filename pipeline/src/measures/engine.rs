@@ -154,8 +154,6 @@ pub struct Engine<'a> {
     work: std::path::PathBuf,
     /// Materialized views already written: (view, period, cm_types) → folder and schema.
     materialized: BTreeMap<(String, String, Vec<String>), (std::path::PathBuf, datafusion::arrow::datatypes::Schema)>,
-    /// Folders written so far, for naming the next one (entries leave `materialized`).
-    written: usize,
     /// Every provider with the cm_types it lists.
     providers: Vec<(String, BTreeSet<String>)>,
     /// The statements run, for replaying them in another engine (off unless asked for).
@@ -224,7 +222,7 @@ impl<'a> Engine<'a> {
         for t in TABLES {
             trace.log(serde_json::json!({ "step": "table", "name": t.name }));
         }
-        Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), written: 0, providers, trace })
+        Ok(Engine { set, ctx, work: work.to_path_buf(), materialized: BTreeMap::new(), providers, trace })
     }
 
     async fn exec(&self, def: &Definition, part: &'static str, sql: &str) -> Result<()> {
@@ -244,16 +242,21 @@ impl<'a> Engine<'a> {
                 toolkit::register_dir(&self.ctx, name, dir, schema).await
             }
             None => {
-                self.written += 1;
-                let dir = self.work.join("views").join(format!("{name}-{}", self.written));
-                self.ctx.deregister_table(name)?;
-                self.trace.log(serde_json::json!({ "step": "materialize", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()), "sql": sql }));
-                toolkit::materialize(&self.ctx, sql, &dir, name).await?;
-                let schema = self.ctx.table(name).await?.schema().as_arrow().clone();
+                let dir = self.work.join("views").join(format!("{name}-{}", self.materialized.len()));
+                let schema = self.materialize(name, &dir, sql).await?;
                 self.materialized.insert(key, (dir, schema));
                 Ok(())
             }
         }
+    }
+
+    /// Registers `name` as the result of `sql`, computed now and written into `dir` (emptied
+    /// first); the trace records it, so that a replay in another engine does the same work.
+    async fn materialize(&self, name: &str, dir: &Path, sql: &str) -> toolkit::Result<datafusion::arrow::datatypes::Schema> {
+        self.ctx.deregister_table(name)?;
+        self.trace.log(serde_json::json!({ "step": "materialize", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()), "sql": sql }));
+        toolkit::materialize(&self.ctx, sql, dir, name).await?;
+        Ok(self.ctx.table(name).await?.schema().as_arrow().clone())
     }
 
     /// Registers the window's tables, the shared views and the measure's two queries.
@@ -355,7 +358,7 @@ impl<'a> Engine<'a> {
     /// Computes one measure for one window and appends its rows (and notes) to `out`.
     pub async fn measure(&mut self, def: &Definition, w: &Window, out: &mut MeasureOutput) -> Result<()> {
         self.prepare(def, w).await?;
-        self.numerator_units(def, w).await?;
+        self.numerator_units(def).await?;
         let fitted = if def.risk_adjusted() { self.adjusted_counts(def, w, out).await? } else { None };
         let (counts, adjustment) = match fitted {
             Some(c) => (c, Adjustment::Risk),
@@ -402,22 +405,16 @@ impl<'a> Engine<'a> {
     /// persons the DISTINCT over contact-monthly's 10 M numerator units got a twelfth of
     /// the pool and spilled, which took longer than the rest of the query. On its own it
     /// shares the pool with three others, and does not spill.
-    async fn numerator_units(&mut self, def: &Definition, w: &Window) -> Result<()> {
+    ///
+    /// Each is read by one measure and window only, so all share one folder, rewritten each
+    /// time (contact-monthly's hold 10 M rows at 1,000,000 persons).
+    async fn numerator_units(&self, def: &Definition) -> Result<()> {
         let sql = format!("SELECT DISTINCT provider_id, scope, {} FROM numerator", def.unit_key.join(", "));
-        let key = (format!("{NUMERATOR_UNITS} {}", def.id), w.period.to_string(), def.cm_types.clone());
-        // Each is read by one measure and window only: the previous one's folder goes once
-        // this one replaces it (contact-monthly's hold 10 M rows at 1,000,000 persons).
-        let previous: Vec<_> = self.materialized.keys().filter(|k| k.0.starts_with(NUMERATOR_UNITS)).cloned().collect();
-        self.materialize_once(NUMERATOR_UNITS, key, &sql).await.map_err(|e| MeasureError::Sql {
+        self.materialize(NUMERATOR_UNITS, &self.work.join("views").join(NUMERATOR_UNITS), &sql).await.map_err(|e| MeasureError::Sql {
             path: def.path.clone(),
             part: "denominator or sql.numerator",
             message: e.to_string(),
         })?;
-        for k in previous {
-            if let Some((dir, _)) = self.materialized.remove(&k) {
-                std::fs::remove_dir_all(&dir).map_err(|source| MeasureError::Io { path: dir, source })?;
-            }
-        }
         Ok(())
     }
 

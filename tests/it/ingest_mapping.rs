@@ -337,6 +337,48 @@ fn mco_activity_assessment_rows_still_check_every_column() {
     assert_file(&r, UCARE, Q2, 1, "CC_ACTIVITY.txt", fr(4, 2, &[("bad_code", 1), ("bad_number", 1)]));
 }
 
+/// extracts.md §4: `duplicate_key` is "an earlier accepted row of the same file has the same
+/// key", and CC_ACTIVITY.txt is one file that feeds two tables: an ACT_ID sent once as a
+/// contact and once as an assessment is a duplicate, whichever route came first.
+#[test]
+fn mco_activity_ids_are_one_key_across_contacts_and_assessments() {
+    let input = TempDir::new().unwrap();
+    let mut p = ucare(Q2, 1);
+    let call = mco::activity("K5", "N1", &pid(7), UCARE_PROV, "CALL");
+    let hra_again = mco::activity("K5", "N1", &pid(7), UCARE_PROV, "HRA");
+    let plan = mco::activity("K6", "N1", &pid(7), UCARE_PROV, "SUPPORT_PLAN");
+    let visit_again = mco::activity("K6", "N1", &pid(7), UCARE_PROV, "VISIT_INPERSON");
+    assert_eq!(p.add(call), 4);
+    assert_eq!(p.add(hra_again.clone()), 5);
+    assert_eq!(p.add(plan), 6);
+    assert_eq!(p.add(visit_again.clone()), 7);
+    // A row that failed its reference check was not accepted, so the next one with its key is.
+    let orphan = mco::activity("K7", "N1", &pid(99), UCARE_PROV, "CALL");
+    assert_eq!(p.add(orphan.clone()), 8);
+    assert_eq!(p.add(mco::activity("K7", "N1", &pid(7), UCARE_PROV, "HRA")), 9);
+    p.write(input.path());
+    let r = ingest(input.path());
+    assert_accounting(&r);
+    let dk = "duplicate_key";
+    assert_quarantine(
+        &r,
+        UCARE,
+        Q2,
+        "CC_ACTIVITY.txt",
+        &[(5, dk, &hra_again.line()), (7, dk, &visit_again.line()), (8, "unknown_person", &orphan.line())],
+    );
+    assert_detail(&r, UCARE, Q2, "CC_ACTIVITY.txt", 5, &["column ACT_ID", "`K5`", "from line 4 of this file"]);
+    assert_detail(&r, UCARE, Q2, "CC_ACTIVITY.txt", 7, &["column ACT_ID", "`K6`", "from line 6 of this file"]);
+    assert_file(&r, UCARE, Q2, 1, "CC_ACTIVITY.txt", fr(8, 5, &[(dk, 2), ("unknown_person", 1)]));
+    // The first of each pair is in its own table, the second in neither.
+    assert_eq!(r.warehouse.one("contacts", "contact_id", "K5").period, Q2);
+    assert_eq!(r.warehouse.one("assessments", "record_id", "K6").period, Q2);
+    assert_eq!(r.warehouse.one("assessments", "record_id", "K7").period, Q2);
+    assert!(r.warehouse.find("assessments", "record_id", "K5").is_empty());
+    assert!(r.warehouse.find("contacts", "contact_id", "K6").is_empty());
+    assert!(r.warehouse.find("contacts", "contact_id", "K7").is_empty());
+}
+
 #[test]
 fn warehouse_tables_hold_the_canonical_columns_in_contract_order() {
     let input = TempDir::new().unwrap();

@@ -78,6 +78,22 @@ pub fn in_force_filter(in_force: &[i64]) -> String {
 /// level, so that a reference only resolves against rows that were themselves accepted.
 /// Accepted rows land in `work/accepted/<table>/` (registered as `acc_<table>`); rejected
 /// rows are appended to the quarantine staging with their raw line read back from the file.
+///
+/// Each level is three steps, each written to the work folder, and then its `known_*` keys:
+/// 1. `checked_<table>`: every staged row with its key and its three reference flags, from
+///    joins with the (materialized, so planned from known sizes) `known_*` keys;
+/// 2. `firsts_<level>`: the keys a file sends more than once, with the first line that
+///    passed its reference checks (a key is one per file across the level's tables: one
+///    file may feed both contacts and assessments);
+/// 3. the accepted and the rejected rows: `checked_<table>` with its verdict from a join
+///    with the small `firsts_<level>`.
+///
+/// Why this shape: a row carries its verdict with it, so no join of two tables of every row
+/// (staged rows with a verdict table) is needed, and the verdict's joins build on the small
+/// `firsts_<level>`.
+/// Before, each level's verdict query read its reference checks twice (DataFusion inlines a
+/// CTE named twice), and at 1,000,000 persons the verdict of contacts and assessments outgrew
+/// the memory pool with hash joins, which switched the rest of the ingest to sort-merge joins.
 pub async fn check_sets(
     ctx: &SessionContext,
     work: &Path,
@@ -97,51 +113,66 @@ pub async fn check_sets(
     let mut rejects = RejectWriter::new(staging.join("quarantine").join("set-checks.parquet"));
     for level in 0..=2u8 {
         let tables: Vec<&Table> = TABLES.iter().copied().filter(|t| t.level == level).collect();
-        let checks: Vec<String> = tables.iter().map(|t| check_sql(t)).collect();
-        // `firsts` holds only the keys a file sends more than once (a key sent once cannot be
-        // a duplicate), so the hash table of the join is small: with every staged row's key it
-        // took 1.9 GB at 1,000,000 persons. (The flags reach the aggregate through `ok_lines`:
-        // read by the aggregate itself, DataFusion 55 fails planning on their nullability.)
-        let verdict_sql = format!(
-            "WITH checks AS ({}),
-             ok_lines AS (SELECT _pkg, _file, _key, CASE WHEN p_ok AND e_ok AND v_ok THEN _line END AS ok_line FROM checks),
-             firsts AS (SELECT _pkg, _file, _key, MIN(ok_line) AS first_ok
-                        FROM ok_lines GROUP BY _pkg, _file, _key HAVING COUNT(*) > 1)
-             SELECT c._pkg, c._file, c._line, c._key, f.first_ok,
-               CASE WHEN f.first_ok < c._line THEN '{duplicate}'
-                    WHEN NOT c.p_ok THEN '{person}'
-                    WHEN NOT c.e_ok THEN '{episode}'
-                    WHEN NOT c.v_ok THEN '{provider}' END AS reason
-             FROM checks c LEFT JOIN firsts f ON c._pkg = f._pkg AND c._file = f._file AND c._key = f._key",
-            checks.join(" UNION ALL "),
-            duplicate = Reason::DuplicateKey,
-            person = Ref::Person.reason(),
-            episode = Ref::Episode.reason(),
-            provider = Ref::Provider.reason(),
-        );
-        let verdict = format!("verdict_{level}");
-        materialize(ctx, &verdict_sql, &work.join("verdict").join(level.to_string()), &verdict).await?;
         for t in &tables {
-            let join = format!(
-                "FROM stage_{t} s JOIN {verdict} v ON s._pkg = v._pkg AND s._file = v._file AND s._line = v._line",
-                t = t.name
+            materialize(ctx, &check_sql(t), &work.join("checked").join(t.name), &format!("checked_{}", t.name)).await?;
+        }
+        // `firsts` holds only the keys a file sends more than once (a key sent once cannot be
+        // a duplicate), so the hash table of the joins below is small: with every staged
+        // row's key it took 1.9 GB at 1,000,000 persons. (The flags reach the aggregate
+        // through `ok_line`: read by the aggregate itself, DataFusion 55 fails planning on
+        // their nullability.)
+        let ok_lines: Vec<String> = tables
+            .iter()
+            .map(|t| {
+                format!(
+                    "SELECT _pkg, _file, _key, CASE WHEN _p_ok AND _e_ok AND _v_ok THEN _line END AS ok_line FROM checked_{}",
+                    t.name
+                )
+            })
+            .collect();
+        let firsts = format!("firsts_{level}");
+        materialize(
+            ctx,
+            &format!(
+                "SELECT _pkg, _file, _key, MIN(ok_line) AS _first_ok
+                 FROM ({}) ok_lines GROUP BY _pkg, _file, _key HAVING COUNT(*) > 1",
+                ok_lines.join(" UNION ALL ")
+            ),
+            &work.join("firsts").join(level.to_string()),
+            &firsts,
+        )
+        .await?;
+        for t in &tables {
+            let columns: Vec<String> = staged_schema(t).fields().iter().map(|f| format!("s.{}", f.name())).collect();
+            let verdict = format!(
+                "FROM (SELECT c.*, f._first_ok,
+                         CASE WHEN f._first_ok < c._line THEN '{duplicate}'
+                              WHEN NOT c._p_ok THEN '{person}'
+                              WHEN NOT c._e_ok THEN '{episode}'
+                              WHEN NOT c._v_ok THEN '{provider}' END AS _reason
+                       FROM checked_{n} c LEFT JOIN {firsts} f ON c._pkg = f._pkg AND c._file = f._file AND c._key = f._key) s",
+                n = t.name,
+                duplicate = Reason::DuplicateKey,
+                person = Ref::Person.reason(),
+                episode = Ref::Episode.reason(),
+                provider = Ref::Provider.reason(),
             );
             materialize(
                 ctx,
-                &format!("SELECT s.* {join} WHERE v.reason IS NULL"),
+                &format!("SELECT {} {verdict} WHERE s._reason IS NULL", columns.join(", ")),
                 &work.join("accepted").join(t.name),
                 &format!("acc_{}", t.name),
             )
             .await?;
-            // The rejects are written out first (a join, bounded like every other), then
+            // The rejects are written out first (bounded like every other query), then
             // streamed into the quarantine staging with their raw lines.
             let rejected = format!("rejects_{}", t.name);
             materialize(
                 ctx,
                 &format!(
-                    "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, v.reason, s._pkg,
-                            {detail} AS detail {join}
-                     WHERE v.reason IS NOT NULL",
+                    "SELECT s._submitter, s._period, s._sequence, s._file, s._line, s._start, s._end, s._reason AS reason, s._pkg,
+                            {detail} AS detail {verdict}
+                     WHERE s._reason IS NOT NULL",
                     detail = detail_sql(t)
                 ),
                 &work.join("rejects").join(t.name),
@@ -151,14 +182,18 @@ pub async fn check_sets(
             let stream = ctx.sql(&format!("SELECT * FROM {rejected}")).await?.execute_stream().await?;
             rejects.write_stream(stream, files).await?;
         }
-        // Keys known to later levels: the first package (in processing order) that accepted each.
+        // Keys known to later levels: the first package (in processing order) that accepted
+        // each. Written out, so the joins of the next levels are planned from their size.
         for t in &tables {
             let local = if matches!(t.merge, Merge::Statewide) { "" } else { "_submitter, " };
             let key = t.key.join(", ");
-            exec(ctx, &format!(
-                "CREATE OR REPLACE VIEW known_{n} AS SELECT {local}{key}, MIN(_pkg) AS first_pkg FROM acc_{n} GROUP BY {local}{key}",
-                n = t.name
-            )).await?;
+            materialize(
+                ctx,
+                &format!("SELECT {local}{key}, MIN(_pkg) AS first_pkg FROM acc_{n} GROUP BY {local}{key}", n = t.name),
+                &work.join("known").join(t.name),
+                &format!("known_{}", t.name),
+            )
+            .await?;
         }
     }
     rejects.finish()
@@ -185,7 +220,7 @@ fn source_column_sql(t: &Table, column: &str) -> String {
 fn detail_sql(t: &Table) -> String {
     let key_cols: Vec<String> = t.key.iter().map(|k| source_column_sql(t, k)).collect();
     let mut arms = format!(
-        " WHEN '{duplicate}' THEN concat('column ', {keys}, ': key `', v._key, '` was already accepted from line ', CAST(v.first_ok AS VARCHAR), ' of this file')",
+        " WHEN '{duplicate}' THEN concat('column ', {keys}, ': key `', s._key, '` was already accepted from line ', CAST(s._first_ok AS VARCHAR), ' of this file')",
         duplicate = Reason::DuplicateKey,
         keys = if key_cols.len() == 1 { key_cols[0].clone() } else { format!("concat_ws('+', {})", key_cols.join(", ")) }
     );
@@ -202,10 +237,11 @@ fn detail_sql(t: &Table) -> String {
             col = r.column()
         ));
     }
-    format!("CASE v.reason{arms} END")
+    format!("CASE s._reason{arms} END")
 }
 
-/// One table's rows with the three reference flags and the duplicate key.
+/// One table's staged rows with their key (as text, one type across the level's tables) and
+/// the three reference flags.
 fn check_sql(t: &Table) -> String {
     let mut joins = String::new();
     let mut flag = |r: Ref| -> String {
@@ -224,7 +260,7 @@ fn check_sql(t: &Table) -> String {
     let e = flag(Ref::Episode);
     let v = flag(Ref::Provider);
     format!(
-        "SELECT s._pkg, s._file, s._line, CAST({key} AS VARCHAR) AS _key, {p} AS p_ok, {e} AS e_ok, {v} AS v_ok FROM stage_{n} s{joins}",
+        "SELECT s.*, CAST({key} AS VARCHAR) AS _key, {p} AS _p_ok, {e} AS _e_ok, {v} AS _v_ok FROM stage_{n} s{joins}",
         key = key_expr(t, "s"),
         n = t.name
     )

@@ -164,8 +164,10 @@ pub struct View {
     pub name: String,
     pub doc: String,
     pub sql: String,
-    /// Computed once per window and set of cm_types and kept, instead of recomputed inside
-    /// every measure that reads it: for views that are costly and read by several measures.
+    /// Computed once and kept, instead of recomputed inside every measure that reads it: for
+    /// views that are costly and read by several measures. Once per window and set of
+    /// cm_types at most; once per run when its rows depend on neither (the engine's
+    /// `view_key`).
     #[serde(default)]
     pub materialize: bool,
 }

@@ -9,7 +9,7 @@ use datafusion::arrow::datatypes::{DataType, Int64Type};
 use datafusion::prelude::*;
 
 use super::Result;
-use super::definition::{CovariateSource, Definition, MeasureSet};
+use super::definition::{CovariateSource, Definition, MeasureSet, View};
 use super::results::{Adjustment, ResultRow, ALL, STATE};
 use super::strata::{self, ALL_STRATA, STRATIFIERS};
 use super::window::Window;
@@ -152,8 +152,8 @@ pub struct Engine<'a> {
     set: &'a MeasureSet,
     ctx: SessionContext,
     work: std::path::PathBuf,
-    /// Materialized views already written: (view, period, cm_types) → folder and schema.
-    materialized: BTreeMap<(String, String, Vec<String>), (std::path::PathBuf, datafusion::arrow::datatypes::Schema)>,
+    /// Materialized views already written: their [`view_key`] → folder and schema.
+    materialized: BTreeMap<ViewKey, (std::path::PathBuf, datafusion::arrow::datatypes::Schema)>,
     /// Every provider with the cm_types it lists.
     providers: Vec<(String, BTreeSet<String>)>,
     /// The statements run, for replaying them in another engine (off unless asked for).
@@ -181,6 +181,37 @@ fn needed_views<'s>(set: &'s MeasureSet, def: &Definition) -> BTreeSet<&'s str> 
     }
     needed
 }
+
+/// The key under which a materialized view's rows are shared between measures and windows:
+/// the view's name; its SQL and that of every view it reads, with the window's parameters
+/// substituted; and the two session views that change between measures and windows, the
+/// measure's cm_types when one of those texts reads `scopes` and the window's months when
+/// one reads `w_months` (both are made in `Engine::prepare`). Equal keys, equal rows.
+///
+/// Why not simply the window and the cm_types: `discharges` reads neither and names no
+/// parameter, so every measure and window that reads it gets the same rows, and keyed by
+/// window and cm_types it was computed ten times a run (2–3 s each at 1,000,000 persons).
+fn view_key(set: &MeasureSet, v: &View, def: &Definition, w: &Window) -> ViewKey {
+    let mut texts = vec![w.substitute(&v.sql)];
+    // Views can only read views defined before them (as in `needed_views`).
+    let at = set.views.iter().position(|u| u.name == v.name).expect("a view of the set");
+    for u in set.views[..at].iter().rev() {
+        if texts.iter().any(|t| mentions(t, &u.name)) {
+            texts.push(w.substitute(&u.sql));
+        }
+    }
+    let mut session = Vec::new();
+    if texts.iter().any(|t| mentions(t, "scopes")) {
+        session.push(format!("scopes: {}", def.cm_types.join(", ")));
+    }
+    if texts.iter().any(|t| mentions(t, "w_months")) {
+        session.push(format!("w_months: {:?}", w.months()));
+    }
+    (v.name.clone(), texts.join("\n;\n"), session)
+}
+
+/// See [`view_key`]; the persons' strata are keyed by their window alone.
+type ViewKey = (String, String, Vec<String>);
 
 fn sql_list(items: impl IntoIterator<Item = String>) -> String {
     items.into_iter().collect::<Vec<_>>().join(", ")
@@ -235,7 +266,7 @@ impl<'a> Engine<'a> {
     /// Registers `name` as the result of `sql`: computed and written into the work folder
     /// the first time `key` is asked for, read back from there every later time. The trace
     /// records both, so that a replay in another engine does the same work.
-    async fn materialize_once(&mut self, name: &str, key: (String, String, Vec<String>), sql: &str) -> toolkit::Result<()> {
+    async fn materialize_once(&mut self, name: &str, key: ViewKey, sql: &str) -> toolkit::Result<()> {
         match self.materialized.get(&key) {
             Some((dir, schema)) => {
                 self.trace.log(serde_json::json!({ "step": "reuse", "name": name, "key": dir.file_name().map(|n| n.to_string_lossy()) }));
@@ -280,8 +311,7 @@ impl<'a> Engine<'a> {
                 self.ctx.sql(&create).await.map_err(|e| view_err(e.to_string()))?;
                 continue;
             }
-            let key = (v.name.clone(), w.period.to_string(), def.cm_types.clone());
-            self.materialize_once(&v.name, key, &sql).await.map_err(|e| view_err(e.to_string()))?;
+            self.materialize_once(&v.name, view_key(set, v, def, w), &sql).await.map_err(|e| view_err(e.to_string()))?;
         }
         // The persons with their strata, for this window's counting queries.
         let strata_sql = persons_with_strata(&w.parameter("w_end").expect("w_end"));
@@ -772,6 +802,41 @@ mod tests {
         assert!((counts[&key("Q", ALL)].expected - 40.0 * 0.6).abs() < 1e-12);
         let state = counts[&key(STATE, ALL)];
         assert!((state.expected - 90.0).abs() < 1e-12 && state.min_type_count == Some(50), "statewide O/E = 1");
+    }
+
+    /// The measures shipped in `measures/`: `discharges` reads no parameter, `scopes` or
+    /// `w_months` (through `stays` and `admissions`), so every measure and window shares it;
+    /// `eligible_persons` names the window's dates and reads `scopes`, so it is kept apart
+    /// per window and per set of cm_types.
+    #[test]
+    fn view_keys_share_what_does_not_depend_on_the_measure_or_window() {
+        let set = super::super::definition::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../measures")).expect("measures");
+        let def = |id: &str| set.measures.iter().find(|d| d.id == id).expect("measure");
+        let view = |name: &str| set.views.iter().find(|v| v.name == name).expect("view");
+        let (fuh, transition) = (def("fuh-30"), def("transition-followup-7"));
+        assert_ne!(fuh.cm_types, transition.cm_types);
+        let (q1, q2) = (Window::of("2026Q1".parse().unwrap(), 4), Window::of("2026Q2".parse().unwrap(), 4));
+        let key = |v: &str, d: &Definition, w: &Window| view_key(&set, view(v), d, w);
+        let discharges = key("discharges", fuh, &q2);
+        for read in ["discharges", "stays", "admissions"] {
+            assert!(discharges.1.contains(view(read).sql.trim()), "the key holds {read}'s SQL");
+        }
+        assert!(!discharges.1.contains(view("scoped_episodes").sql.trim()));
+        assert!(discharges.2.is_empty());
+        for (d, w) in [(fuh, &q1), (transition, &q1), (transition, &q2)] {
+            assert_eq!(key("discharges", d, w), discharges);
+        }
+        // eligible_persons names the window's dates and reads `scopes` (through
+        // scoped_episodes); episode_months reads `w_months` too.
+        let eligible = key("eligible_persons", fuh, &q2);
+        assert_eq!(eligible.2, ["scopes: AMH-TCM, CMH-TCM"]);
+        assert!(eligible.1.contains("DATE '2025-07-01'"), "W of 2026Q2 starts on 2025-07-01");
+        let months = key("episode_months", fuh, &q2).2;
+        assert_eq!(months.len(), 2);
+        assert!(months[1].starts_with("w_months: [(2025-07-01, 2025-07-31), "), "{months:?}");
+        assert_ne!(key("eligible_persons", fuh, &q1), eligible);
+        assert_ne!(key("eligible_persons", transition, &q2), eligible);
+        assert_eq!(key("eligible_persons", def("fuh-7"), &q2), eligible, "fuh-7 has fuh-30's cm_types");
     }
 
     #[test]

@@ -168,18 +168,23 @@ fn mentions(sql: &str, name: &str) -> bool {
     })
 }
 
-/// The shared views a measure reads, directly or through other views.
-fn needed_views<'s>(set: &'s MeasureSet, def: &Definition) -> BTreeSet<&'s str> {
-    let mut needed: BTreeSet<&str> = BTreeSet::new();
-    let mut texts = vec![def.denominator.clone(), def.numerator.clone()];
+/// The views of `views` that `sql` reads, directly or through other views (last first).
+fn views_read<'s>(views: &'s [View], sql: &[&str]) -> Vec<&'s View> {
+    let mut texts: Vec<&str> = sql.to_vec();
+    let mut read = Vec::new();
     // Views can only read views defined before them, so one pass from the last back suffices.
-    for v in set.views.iter().rev() {
+    for v in views.iter().rev() {
         if texts.iter().any(|t| mentions(t, &v.name)) {
-            needed.insert(&v.name);
-            texts.push(v.sql.clone());
+            read.push(v);
+            texts.push(&v.sql);
         }
     }
-    needed
+    read
+}
+
+/// The shared views a measure reads, directly or through other views.
+fn needed_views<'s>(set: &'s MeasureSet, def: &Definition) -> BTreeSet<&'s str> {
+    views_read(&set.views, &[&def.denominator, &def.numerator]).into_iter().map(|v| v.name.as_str()).collect()
 }
 
 /// The key under which a materialized view's rows are shared between measures and windows:
@@ -192,14 +197,9 @@ fn needed_views<'s>(set: &'s MeasureSet, def: &Definition) -> BTreeSet<&'s str> 
 /// parameter, so every measure and window that reads it gets the same rows, and keyed by
 /// window and cm_types it was computed ten times a run (2–3 s each at 1,000,000 persons).
 fn view_key(set: &MeasureSet, v: &View, def: &Definition, w: &Window) -> ViewKey {
-    let mut texts = vec![w.substitute(&v.sql)];
-    // Views can only read views defined before them (as in `needed_views`).
     let at = set.views.iter().position(|u| u.name == v.name).expect("a view of the set");
-    for u in set.views[..at].iter().rev() {
-        if texts.iter().any(|t| mentions(t, &u.name)) {
-            texts.push(w.substitute(&u.sql));
-        }
-    }
+    let texts: Vec<String> =
+        std::iter::once(v).chain(views_read(&set.views[..at], &[&v.sql])).map(|u| w.substitute(&u.sql)).collect();
     let mut session = Vec::new();
     if texts.iter().any(|t| mentions(t, "scopes")) {
         session.push(format!("scopes: {}", def.cm_types.join(", ")));

@@ -1,11 +1,12 @@
 //! Runs measure definitions in DataFusion and turns their counts into result rows.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::compute::{cast, concat_batches};
 use datafusion::arrow::datatypes::{DataType, Int64Type};
+use datafusion::common::HashMap;
 use datafusion::prelude::*;
 
 use super::Result;
@@ -659,7 +660,7 @@ impl<'a> Engine<'a> {
         // the query at 1,000,000 persons); each key still receives its units in the same
         // order, so the float sums of `expected` are bit-for-bit those of a string-keyed map.
         let mut names: Vec<String> = Vec::new();
-        let mut name_ids: HashMap<String, u32> = HashMap::new();
+        let mut name_ids: HashMap<String, u32> = HashMap::default();
         let mut id = |s: &str| -> u32 {
             if let Some(&k) = name_ids.get(s) {
                 return k;
@@ -670,7 +671,7 @@ impl<'a> Engine<'a> {
         };
         let (state, all_scope, all_strata) = (id(STATE), id(ALL), id(ALL_STRATA));
         let stratifier_ids: Vec<u32> = STRATIFIERS.iter().map(|s| id(s.code())).collect();
-        let mut sums: HashMap<[u32; 4], Counts> = HashMap::new();
+        let mut sums: HashMap<[u32; 4], Counts> = HashMap::default();
         for i in 0..n {
             let unit = Counts { den: 1, num: u64::from(hit.value(i)), expected: p[of_row[i]], min_type_count: None };
             let (prov, sc) = (id(provider.value(i)), id(scope.value(i)));

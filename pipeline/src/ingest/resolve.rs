@@ -318,7 +318,7 @@ impl RejectWriter {
                     std::fs::create_dir_all(dir).map_err(io_err(dir))?;
                 }
                 let f = File::create(&self.path).map_err(io_err(&self.path))?;
-                self.writer = Some(ArrowWriter::try_new(f, staged_quarantine_schema(), Some(writer_properties()))?);
+                self.writer = Some(ArrowWriter::try_new(f, staged_quarantine_schema(), Some(toolkit::scratch_properties()))?);
             }
             self.writer.as_mut().expect("writer").write(&out)?;
         }

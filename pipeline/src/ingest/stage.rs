@@ -187,7 +187,7 @@ impl BatchFile {
             }
             let file = File::create(&self.path)?;
             self.writer =
-                Some(ArrowWriter::try_new(file, self.schema.clone(), Some(crate::toolkit::writer_properties())).map_err(std::io::Error::other)?);
+                Some(ArrowWriter::try_new(file, self.schema.clone(), Some(crate::toolkit::scratch_properties())).map_err(std::io::Error::other)?);
         }
         self.writer.as_mut().expect("writer").write(&batch).map_err(std::io::Error::other)
     }

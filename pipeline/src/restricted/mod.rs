@@ -81,6 +81,7 @@ pub async fn write(
         summary.statements.insert(month, n);
     }
     summary.findings = billing::write(&ctx, &restricted.join("billing"), results, reporting, loaded).await?;
+    crate::toolkit::timing("  billing review lists written");
     Ok(summary)
 }
 

@@ -207,6 +207,7 @@ fn canonical_person_id(text: &str) -> Result<String> {
 /// Returns how many statements were written.
 pub async fn write_month(ctx: &SessionContext, dir: &Path, month: Month, person: Option<&str>) -> Result<usize> {
     let statements = read(ctx, month, person).await?;
+    crate::toolkit::timing(&format!("  statements {month} read"));
     if let Some(p) = person {
         if statements.is_empty() {
             return Err(RestrictedError::NoStatement { person: p.to_string(), month });
@@ -217,16 +218,28 @@ pub async fn write_month(ctx: &SessionContext, dir: &Path, month: Month, person:
         std::fs::remove_dir_all(&folder).map_err(io_err(&folder))?;
     }
     std::fs::create_dir_all(&folder).map_err(io_err(&folder))?;
-    for s in &statements {
-        let html = StatementPage::of(s)
-            .render()
-            .map_err(|source| RestrictedError::Render { person: s.person_id.clone(), month, source })?;
-        let path = folder.join(format!("{}.html", s.person_id));
-        std::fs::write(&path, html).map_err(io_err(&path))?;
-    }
+    // A month has some 330,000 pages at 1,000,000 persons: rendering and writing them is
+    // shared among the cores, each taking one run of statements.
+    let write = |part: &[Statement]| -> Result<()> {
+        for s in part {
+            let html = StatementPage::of(s)
+                .render()
+                .map_err(|source| RestrictedError::Render { person: s.person_id.clone(), month, source })?;
+            let path = folder.join(format!("{}.html", s.person_id));
+            std::fs::write(&path, html).map_err(io_err(&path))?;
+        }
+        Ok(())
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let part = statements.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let writers: Vec<_> = statements.chunks(part).map(|p| scope.spawn(move || write(p))).collect();
+        writers.into_iter().try_for_each(|w| w.join().expect("a statement writer panicked"))
+    })?;
     if person.is_none() {
         write_index(&folder.join("index.csv"), &statements)?;
     }
+    crate::toolkit::timing(&format!("  statements {month} written"));
     Ok(statements.len())
 }
 

@@ -80,7 +80,9 @@ pub async fn write(
         let n = statements::write_month(&ctx, &restricted.join("statements"), month, None).await?;
         summary.statements.insert(month, n);
     }
-    summary.findings = billing::write(&ctx, &restricted.join("billing"), results, reporting, loaded).await?;
+    // The billing checks' shared tables are work files, kept beside the spill files (and
+    // removed with them at the end of the run).
+    summary.findings = billing::write(&ctx, &restricted.join("billing"), &spill.join("billing"), results, reporting, loaded).await?;
     crate::toolkit::timing("  billing review lists written");
     Ok(summary)
 }

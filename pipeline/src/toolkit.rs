@@ -287,7 +287,8 @@ pub const SCRATCH_COMPRESSION: &str = "lz4_raw";
 
 /// [`writer_properties`] for a work file ([`SCRATCH_COMPRESSION`]).
 pub fn scratch_properties() -> WriterProperties {
-    WriterProperties::builder().set_compression(Compression::LZ4_RAW).set_created_by("casecard".into()).build()
+    let compression: Compression = SCRATCH_COMPRESSION.parse().expect("a Parquet compression");
+    WriterProperties::builder().set_compression(compression).set_created_by("casecard".into()).build()
 }
 
 /// Where [`SqlTrace`] writes, when set: a file of JSON lines.

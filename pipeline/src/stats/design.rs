@@ -9,11 +9,12 @@
 //! - a level seen on fewer than [`MIN_LEVEL_ROWS`] fitting rows is merged into the reference;
 //! - a term constant over the fitting rows is dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use datafusion::arrow::array::{Array, AsArray};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Int32Type, Int64Type};
+use datafusion::common::HashMap;
 
 /// measures.md: a level with fewer than 10 denominator rows statewide joins the reference.
 pub const MIN_LEVEL_ROWS: usize = 10;
@@ -57,24 +58,15 @@ impl Values {
                 let text = cast(a, &DataType::Utf8)?;
                 let dictionary = cast(&text, &DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)))?;
                 let dictionary = dictionary.as_dictionary::<Int32Type>();
-                let mut code_of: HashMap<String, u32> = HashMap::new();
-                let mut code = |name: &str| match code_of.get(name) {
-                    Some(&k) => k,
-                    None => {
-                        let k = code_of.len() as u32;
-                        code_of.insert(name.to_string(), k);
-                        k
-                    }
-                };
+                // The cast's dictionary holds each distinct text once, so its keys are the codes.
                 let values = dictionary.values().as_string::<i32>();
-                let of_key: Vec<u32> = (0..values.len()).map(|k| code(if values.is_null(k) { UNKNOWN } else { values.value(k) })).collect();
-                let unknown = code(UNKNOWN);
-                let mut names = vec![String::new(); code_of.len()];
-                for (name, k) in code_of {
-                    names[k as usize] = name;
-                }
+                let mut names: Vec<String> = values.iter().map(|v| v.unwrap_or(UNKNOWN).to_string()).collect();
+                let unknown = names.iter().position(|n| n == UNKNOWN).unwrap_or_else(|| {
+                    names.push(UNKNOWN.to_string());
+                    names.len() - 1
+                }) as u32;
                 let keys = dictionary.keys();
-                let codes = (0..a.len()).map(|i| if keys.is_null(i) { unknown } else { of_key[keys.value(i) as usize] }).collect();
+                let codes = keys.iter().map(|k| k.map_or(unknown, |k| k as u32)).collect();
                 Ok(Values::Coded { names, codes })
             }
             _ => {
@@ -124,25 +116,10 @@ impl Covariate {
     /// Every row's level as a small integer, and the level names: coding a million rows
     /// then compares integers instead of strings.
     fn encode(&self) -> (Vec<String>, Vec<u32>) {
-        match &self.values {
-            Values::Coded { names, codes } => return (names.clone(), codes.clone()),
-            Values::Counts(_) => {
-                // A count has at most four levels: a look along them beats hashing a million.
-                let mut names: Vec<String> = Vec::new();
-                let codes = (0..self.values.len())
-                    .map(|i| {
-                        let level = self.level(i);
-                        names.iter().position(|n| n == level).unwrap_or_else(|| {
-                            names.push(level.to_string());
-                            names.len() - 1
-                        }) as u32
-                    })
-                    .collect();
-                return (names, codes);
-            }
-            Values::Levels(_) => {}
+        if let Values::Coded { names, codes } = &self.values {
+            return (names.clone(), codes.clone());
         }
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut index: HashMap<&str, u32> = HashMap::default();
         let mut names = Vec::new();
         let codes = (0..self.values.len())
             .map(|i| {
@@ -298,7 +275,7 @@ impl Design {
                 Term::Numeric { cov, cap } => numeric[cov] = Some(cap),
             }
         }
-        let mut index: datafusion::common::HashMap<Vec<u64>, usize> = datafusion::common::HashMap::default();
+        let mut index: HashMap<Vec<u64>, usize> = HashMap::default();
         let mut distinct = Vec::new();
         let mut of_row = Vec::with_capacity(n);
         let mut key = Vec::new();
@@ -382,7 +359,7 @@ mod tests {
     /// The patterns as the whole design rows define them, the slow way: rows grouped by the
     /// bits of every design value, in order of first appearance.
     fn patterns_by_rows(d: &Design, n: usize) -> (Vec<Vec<f64>>, Vec<usize>) {
-        let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
+        let mut index: HashMap<Vec<u64>, usize> = HashMap::default();
         let mut distinct = Vec::new();
         let of_row = (0..n)
             .map(|i| {
